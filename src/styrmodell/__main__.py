@@ -1,0 +1,3 @@
+from styrmodell.cli import main
+
+main()

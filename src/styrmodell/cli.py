@@ -1,0 +1,153 @@
+"""The `styr` command. Heavy modules are imported inside the commands that need them, so that
+start-up (a pre-commit hook runs it on every commit) stays short."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from styrmodell import __version__
+from styrmodell.errors import FatalError
+
+app = typer.Typer(
+    name="styr",
+    help="Styrmodell som kod: kontrollera, rapportera och granska en kommuns styrmodell i git.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class SchemaKind(str, Enum):
+    innehåll = "innehåll"
+    konfiguration = "konfiguration"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"styr {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Visa versionen."),
+) -> None:
+    """Styrmodell som kod."""
+
+
+def _parse_rule_flags(flags: list[str]) -> dict[str, dict]:
+    out: dict[str, dict] = {}
+    for flag in flags:
+        code, sep, value = flag.partition("=")
+        if not sep or not code.strip() or not value.strip():
+            raise FatalError(f"--regel '{flag}': skriv KOD=fel|varning|info|av, t.ex. --regel SM501=av")
+        value = value.strip().lower()
+        out[code.strip()] = {"aktiv": False} if value in ("av", "off") else {"allvarlighet": value}
+    return out
+
+
+def _display(findings, root: Path):
+    """Show paths as the user reached them: relative to the current folder where possible."""
+    from dataclasses import replace
+
+    try:
+        prefix = root.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        prefix = root.resolve()
+    if str(prefix) == ".":
+        return findings
+    return [replace(f, location=replace(f.location, path=(prefix / f.location.path).as_posix()))
+            for f in findings]
+
+
+@app.command()
+def validate(
+    path: Path = typer.Argument(Path("."), help="Styrmodellsrepots katalog (där styrmodell.yaml ligger)."),
+    format: Optional[Format] = typer.Option(
+        None, "--format", "-f", help="Utdataformat: text, json eller github (väljs automatiskt i GitHub Actions)."),
+    strict: bool = typer.Option(False, "--strict", help="Avsluta med kod 1 även för varningar."),
+    regel: list[str] = typer.Option(
+        [], "--regel", help="Ändra en regel för den här körningen: KOD=fel|varning|info|av (kan upprepas)."),
+) -> None:
+    """Kontrollera repot: läs alla filer, bygg modellen, kör alla regler och rapportera varje fynd.
+
+    Slutkod 0: inga fel. 1: fel (eller varningar med --strict). 2: oanvändbar indata.
+    """
+    from styrmodell.reporters import report
+    from styrmodell.validate import validate as run_validation
+
+    chosen = format.value if format else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    result = run_validation(path, _parse_rule_flags(regel))
+    result.findings = _display(result.findings, path)
+    report(result, chosen)
+    raise typer.Exit(result.exit_code(strict))
+
+
+@app.command()
+def rules(
+    code: Optional[str] = typer.Argument(None, help="En regels kod (SM401) eller namn (mål-per-nämnd)."),
+) -> None:
+    """Lista reglerna, eller visa en regels dokumentation."""
+    from styrmodell.messages import did_you_mean
+    from styrmodell.rules import RULES, find
+
+    if code is None:
+        for rule in RULES.values():
+            typer.echo(f"{rule.code}  {rule.name:<38} {rule.severity.value:<8} {rule.summary}")
+        return
+    rule = find(code)
+    if rule is None:
+        known = list(RULES) + [r.name for r in RULES.values()]
+        raise FatalError(f"okänd regel '{code}'{did_you_mean(code, known)} (se `styr rules`)")
+    typer.echo(f"{rule.code} {rule.name} (standard: {rule.severity.value})\n")
+    typer.echo(rule.doc.strip())
+    defaults = rule.options().model_dump()
+    if defaults:
+        typer.echo("\nStandardvärden: " + ", ".join(f"{k}={v!r}" for k, v in defaults.items()))
+
+
+@app.command()
+def schema(
+    kind: SchemaKind = typer.Option(SchemaKind.innehåll, "--typ", help="innehåll (alla filer) eller konfiguration."),
+    output: Optional[Path] = typer.Option(None, "--ut", "-o", help="Skriv till en fil i stället för standard ut."),
+) -> None:
+    """Skriv formatets JSON Schema, för komplettering och felmarkering i VS Code (yaml-language-server)."""
+    from styrmodell.fileio import atomic_write
+    from styrmodell.schema import render
+
+    text = render(kind.value)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        atomic_write(output, text)
+        typer.echo(f"Skrev {output}", err=True)
+
+
+def main() -> None:
+    try:
+        app()
+    except FatalError as exc:
+        typer.echo(f"styr: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        typer.echo("styr: avbrutet", err=True)
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the user gets a message, never a traceback
+        if os.environ.get("STYR_DEBUG"):
+            raise
+        typer.echo(f"styr: internt fel ({type(exc).__name__}: {exc}). Kör med STYR_DEBUG=1 för detaljer "
+                   "och rapportera gärna felet.", err=True)
+        sys.exit(3)

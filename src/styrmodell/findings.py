@@ -1,0 +1,72 @@
+"""Findings and where they point."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "fel"
+    WARNING = "varning"
+    INFO = "info"
+
+    @classmethod
+    def parse(cls, text: str) -> "Severity":
+        aliases = {"error": cls.ERROR, "fel": cls.ERROR, "warning": cls.WARNING,
+                   "varning": cls.WARNING, "info": cls.INFO}
+        try:
+            return aliases[text.strip().lower()]
+        except KeyError:
+            raise ValueError(text) from None
+
+    @property
+    def rank(self) -> int:
+        return {"fel": 0, "varning": 1, "info": 2}[self.value]
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a file: path relative to the repository root, 1-based line and column."""
+
+    path: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.path}:{self.line}:{self.column or 1}"
+        return self.path
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    location: Location
+    related: tuple[Location, ...] = field(default=())
+
+    def sort_key(self) -> tuple:
+        return (self.location.path, self.location.line, self.location.column, self.code, self.message)
+
+    def as_dict(self) -> dict:
+        return {
+            "kod": self.code,
+            "namn": self.name,
+            "allvarlighet": self.severity.value,
+            "meddelande": self.message,
+            "fil": self.location.path,
+            "rad": self.location.line,
+            "kolumn": self.location.column,
+        }
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What a rule or the loader reports, before configuration gives it a name and a severity."""
+
+    code: str
+    message: str
+    location: Location

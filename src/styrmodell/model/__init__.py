@@ -1,0 +1,1 @@
+"""The governance model: plain pydantic v2 models, no I/O."""

@@ -1,0 +1,100 @@
+"""What every model object shares: strict keys and knowing where it came from."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Protocol
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
+
+from styrmodell.findings import Location
+
+ID_PATTERN = r"^[A-Za-z0-9ÅÄÖåäöÉé][A-Za-z0-9ÅÄÖåäöÉé_.\-]*$"
+
+
+class PositionTable(Protocol):
+    path: str
+
+    def position(self, path: tuple) -> tuple[int, int]: ...
+
+
+class Source:
+    """Where an object stands: its file's position table and its path inside that file."""
+
+    __slots__ = ("table", "path")
+
+    def __init__(self, table: PositionTable, path: tuple):
+        self.table = table
+        self.path = path
+
+    def location(self, *fields: Any) -> Location:
+        line, column = self.table.position(self.path + fields)
+        return Location(self.table.path, line, column)
+
+
+class Node(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=False)
+
+    _source: Source | None = PrivateAttr(default=None)
+
+    def where(self, *fields: Any) -> Location:
+        """The `path:line:column` of this object, or of one of its fields."""
+        if self._source is None:
+            return Location("<okänd>")
+        return self._source.location(*fields)
+
+    @property
+    def file(self) -> str:
+        return self._source.table.path if self._source else "<okänd>"
+
+
+def _as_list(value: Any) -> Any:
+    if value is None:
+        return []
+    if isinstance(value, (str, int)):
+        return [str(value)]
+    return value
+
+
+def _as_text(value: Any) -> Any:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+Id = Annotated[str, BeforeValidator(_as_text), Field(pattern=ID_PATTERN, max_length=120)]
+Ref = Annotated[str, BeforeValidator(_as_text)]
+RefList = Annotated[list[Ref], BeforeValidator(_as_list)]
+Text = Annotated[str, BeforeValidator(_as_text)]
+
+_PERIOD = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2]))?$")
+
+
+def parse_period(value: Any) -> str:
+    """A follow-up period: `2025` (whole year) or `2025-08` (January to end of August)."""
+    text = str(value).strip()
+    if not _PERIOD.match(text):
+        raise ValueError(f"perioden '{text}' ska skrivas ÅÅÅÅ (helår) eller ÅÅÅÅ-MM (t.o.m. månaden)")
+    return text
+
+
+Period = Annotated[str, BeforeValidator(parse_period)]
+
+
+def period_sort_key(period: str) -> tuple[int, int]:
+    year, _, month = period.partition("-")
+    return int(year), int(month) if month else 13
+
+
+class Decision(Node):
+    """A decision reference: which organ decided, when, under which paragraph."""
+
+    organ: Ref
+    datum: dt.date
+    paragraf: Text | None = None
+    diarienummer: Text | None = None
+
+    def label(self) -> str:
+        text = f"{self.organ} {self.datum.isoformat()}"
+        return f"{text} {self.paragraf}" if self.paragraf else text

@@ -1,0 +1,160 @@
+"""Delegation orders, steering documents, internal control, budget and the annual wheel."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+
+from pydantic import Field
+
+from styrmodell.model.base import Decision, Id, Node, Ref, RefList, Text
+
+
+class MatterCategory(str, Enum):
+    """Properties of a delegated matter that the law cares about (KL 6:38, 6:39)."""
+
+    MAL_OCH_INRIKTNING = "mål och inriktning"             # KL 6:38 1 p.
+    FRAMSTALLNING_TILL_KF = "framställning till fullmäktige"  # KL 6:38 2 p.
+    OVERKLAGAT_HELA_NAMNDEN = "yttrande över överklagat beslut"  # KL 6:38 2 p.
+    MYNDIGHETSUTOVNING_PRINCIPIELL = "principiell myndighetsutövning"  # KL 6:38 3 p.
+    MEDBORGARFORSLAG = "medborgarförslag"                 # KL 6:38 4 p.
+    ANNAN_LAG = "ej delegerbart enligt annan lag"         # KL 6:38 5 p.
+    BRADSKANDE = "brådskande"                             # KL 6:39
+    LAGLIGHETSPROVNING = "laglighetsprövning"             # KL 6:38 2 st.
+    EJ_OVERKLAGBART = "ej överklagbart"                   # KL 6:38 2 st.
+    UPPHANDLING = "upphandling"                           # KL 6:38 2 st.
+    VALFRIHETSSYSTEM = "valfrihetssystem"                 # KL 6:38 2 st.
+    MYNDIGHETSUTOVNING = "myndighetsutövning"
+
+
+class Delegation(Node):
+    id: Id
+    ärende: Text
+    delegat: Ref
+    avsnitt: Text | None = None
+    kategori: list[MatterCategory] = []
+    ersättare: RefList = []
+    lagrum: Text | None = None
+    begränsningar: Text | None = None
+    anmäls: bool | None = None
+    överklagbart: bool | None = None
+    protokollförs_särskilt: bool = False
+    vidaredelegering_tillåten: bool = False
+    vidaredelegerad_från: Ref | None = None
+    kommentar: Text | None = None
+
+
+class DelegationOrder(Node):
+    organ: Ref | None = None
+    beslut: Decision | None = None
+    reviderad: dt.date | None = None
+    rader: list[Delegation] = []
+
+
+class DocumentKind(str, Enum):
+    POLICY = "policy"
+    RIKTLINJE = "riktlinje"
+    REGEL = "regel"
+    STRATEGI = "strategi"
+    PROGRAM = "program"
+    PLAN = "plan"
+    REGLEMENTE = "reglemente"
+    ARBETSORDNING = "arbetsordning"
+    BOLAGSORDNING = "bolagsordning"
+    AGARDIREKTIV = "ägardirektiv"
+    DELEGATIONSORDNING = "delegationsordning"
+    TAXA = "taxa"
+    RUTIN = "rutin"
+    HANDBOK = "handbok"
+    PROCESSBESKRIVNING = "processbeskrivning"
+    ANVISNING = "anvisning"
+
+
+class SteeringDocument(Node):
+    id: Id
+    titel: Text
+    typ: DocumentKind
+    beslutad_av: Ref | None = None
+    beslutsdatum: dt.date | None = None
+    paragraf: Text | None = None
+    ansvarig: Ref | None = None
+    gäller_från: dt.date | None = None
+    gäller_till: dt.date | None = None
+    reviderad: dt.date | None = None
+    ersätter: RefList = []
+    omfattning: Text | None = None
+    sidor: int | None = Field(default=None, ge=1)
+    mål: RefList = []
+    indikatorer: RefList = []
+    länk: Text | None = None
+
+
+class Risk(Node):
+    id: Id
+    risk: Text
+    process: Text | None = None
+    sannolikhet: int = Field(ge=1, le=4)
+    konsekvens: int = Field(ge=1, le=4)
+    kontroll: Text
+    ansvarig: Ref
+    frekvens: Text | None = None
+    rapporteras: Text | None = None
+    resultat: Text | None = None
+
+    @property
+    def riskvärde(self) -> int:
+        return self.sannolikhet * self.konsekvens
+
+
+class ControlPlan(Node):
+    organ: Ref | None = None
+    år: int = Field(ge=2000, le=2100)
+    beslut: Decision | None = None
+    risker: list[Risk] = []
+
+
+class BudgetYear(Node):
+    intäkter: float
+    kostnader: float
+    finansnetto: float = 0.0
+
+    @property
+    def resultat(self) -> float:
+        return self.intäkter - self.kostnader + self.finansnetto
+
+
+class Budget(Node):
+    år: int = Field(ge=2000, le=2100)
+    beslut: Decision | None = None
+    skattesats: float | None = Field(default=None, gt=0, lt=50)
+    plan: dict[int, BudgetYear] = {}
+    ramar: dict[Ref, float] = {}
+    åtgärdsplan: Text | None = None
+    undantag_balanskrav: Text | None = None
+
+
+class When(Node):
+    """When an event happens; issue-level date rules build on these fields."""
+
+    datum: Text | None = None
+    månad: int | None = Field(default=None, ge=1, le=12)
+    möte: Ref | None = None
+    före: Text | None = None
+    efter: Text | None = None
+    dagar: int | None = None
+
+
+class Event(Node):
+    id: Id
+    namn: Text
+    typ: Text
+    organ: Ref | None = None
+    när: When
+    rapport: Text | None = None
+    beroenden: RefList = []
+    beskrivning: Text | None = None
+
+
+class AnnualWheel(Node):
+    händelser: list[Event] = []
+    sammanträden: dict[Ref, list[dt.date]] = {}

@@ -1,0 +1,98 @@
+"""The whole governance repository as one model, with indexes for the rules."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from styrmodell.config import Config
+from styrmodell.model.base import Node
+from styrmodell.model.goals import Activity, Assignment, Dialogue, Goal, Indicator, Vision
+from styrmodell.model.governance import AnnualWheel, Budget, ControlPlan, DelegationOrder, SteeringDocument
+from styrmodell.model.organisation import Administration, Organ, Role, Unit
+
+
+@dataclass
+class Repository:
+    config: Config
+    files: list[str] = field(default_factory=list)
+    organs: list[Organ] = field(default_factory=list)
+    administrations: list[Administration] = field(default_factory=list)
+    units: list[Unit] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    visions: list[Vision] = field(default_factory=list)
+    goals: list[Goal] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    activities: list[Activity] = field(default_factory=list)
+    assignments: list[Assignment] = field(default_factory=list)
+    dialogues: list[Dialogue] = field(default_factory=list)
+    delegation_orders: list[DelegationOrder] = field(default_factory=list)
+    documents: list[SteeringDocument] = field(default_factory=list)
+    control_plans: list[ControlPlan] = field(default_factory=list)
+    budgets: list[Budget] = field(default_factory=list)
+    wheels: list[AnnualWheel] = field(default_factory=list)
+    # ids of objects that failed validation: they exist, so references to them are not reported
+    broken_ids: dict[str, str] = field(default_factory=dict)
+
+    def globals(self) -> list[tuple[str, list[Node]]]:
+        """Every kind whose ids share the repository-wide namespace, with its Swedish name."""
+        return [
+            ("organ", self.organs), ("förvaltning", self.administrations), ("enhet", self.units),
+            ("roll", self.roles), ("mål", self.goals), ("indikator", self.indicators),
+            ("aktivitet", self.activities), ("uppdrag", self.assignments), ("dialog", self.dialogues),
+            ("styrdokument", self.documents), ("händelse", [e for w in self.wheels for e in w.händelser]),
+        ]
+
+    @cached_property
+    def index(self) -> dict[str, tuple[str, Node]]:
+        """id → (kind, object); the first definition wins (duplicates are a finding)."""
+        out: dict[str, tuple[str, Node]] = {}
+        for kind, objects in self.globals():
+            for obj in objects:
+                out.setdefault(obj.id, (kind, obj))
+        return out
+
+    def lookup(self, ident: str) -> tuple[str, Node] | None:
+        return self.index.get(ident)
+
+    @cached_property
+    def organ_by_id(self) -> dict[str, Organ]:
+        return {o.id: o for o in self.organs}
+
+    @cached_property
+    def role_by_id(self) -> dict[str, Role]:
+        return {r.id: r for r in self.roles}
+
+    @cached_property
+    def goal_by_id(self) -> dict[str, Goal]:
+        return {g.id: g for g in reversed(self.goals)}
+
+    @cached_property
+    def indicators_by_goal(self) -> dict[str, list[Indicator]]:
+        out: dict[str, list[Indicator]] = defaultdict(list)
+        for indicator in self.indicators:
+            for goal_id in indicator.mål:
+                out[goal_id].append(indicator)
+        return out
+
+    @cached_property
+    def activities_by_goal(self) -> dict[str, list[Activity]]:
+        out: dict[str, list[Activity]] = defaultdict(list)
+        for activity in self.activities:
+            for goal_id in activity.mål:
+                out[goal_id].append(activity)
+        return out
+
+    @cached_property
+    def children(self) -> dict[str, list[Goal]]:
+        """goal id → the goals that serve it."""
+        out: dict[str, list[Goal]] = defaultdict(list)
+        for goal in self.goals:
+            for parent in goal.tjänar:
+                out[parent].append(goal)
+        return out
+
+    def organ_kind(self, organ_id: str | None) -> str | None:
+        organ = self.organ_by_id.get(organ_id or "")
+        return organ.typ.value if organ else None

@@ -1,0 +1,177 @@
+"""Varje id som nämns finns, och är av rätt slag.
+
+## Vad den kontrollerar
+Alla kopplingar mellan objekt: målets `tjänar`, `organ` och `ansvarig`, indikatorns och aktivitetens
+`mål`, uppdragets `givare` och `mottagare`, delegeringens `delegat`, `ersättare` och
+`vidaredelegerad_från`, styrdokumentets `beslutad_av` och `ansvarig`, budgetramarnas organ,
+årshjulets organ och beroenden. Ett id som inte finns rapporteras med det närmaste befintliga
+id:t som förslag; ett id av fel slag ("är en indikator, inte ett mål") rapporteras också.
+Mål, indikatorer, aktiviteter, uppdrag, delegationsordningar och internkontrollplaner måste
+ha ett ägande organ, antingen på objektet eller som `organ:` överst i filen.
+
+## Varför
+Styrmodellens röda tråd består av kopplingar. En felstavad koppling bryter kedjan utan att det syns
+i ett Word-dokument.
+
+## Exempel
+Fel:
+
+    indikatorer:
+      - id: ind-nojdhet
+        namn: Nöjdhet med hemtjänsten
+        mål: [mal-trygg-aldrevard]    # målet heter mal-trygg-aldreomsorg
+
+Rätt:
+
+    indikatorer:
+      - id: ind-nojdhet
+        namn: Nöjdhet med hemtjänsten
+        mål: [mal-trygg-aldreomsorg]
+
+## Inställningar
+Inga.
+
+## Referens
+KL 6 kap. 37 § (en delegat ska vara en roll eller ett organ som finns).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from styrmodell.findings import Location, Severity
+from styrmodell.messages import suggest
+from styrmodell.model.base import Node
+from styrmodell.model.repository import Repository
+
+CODE = "SM201"
+NAME = "okänd-referens"
+SEVERITY = Severity.ERROR
+
+ORGAN = ("organ",)
+ROLE = ("roll",)
+ORGAN_OR_ROLE = ("organ", "roll")
+GOAL = ("mål",)
+
+
+class _Checker:
+    def __init__(self, repo: Repository):
+        self.repo = repo
+        self.found: list[tuple[str, Location]] = []
+
+    def ref(self, obj: Node, field: str, ident: str | None, kinds: tuple[str, ...], index: int | None = None) -> None:
+        if ident is None or ident in self.repo.broken_ids:
+            return
+        where = obj.where(field, index) if index is not None else obj.where(field)
+        hit = self.repo.lookup(ident)
+        wanted = " eller ".join(kinds)
+        if hit is None:
+            candidates = [i for i, (kind, _) in self.repo.index.items() if kind in kinds]
+            close = suggest(ident, candidates)
+            hint = f" – menade du '{close}'?" if close else ""
+            self.found.append((f"'{field}' pekar på '{ident}', som inte finns (väntade {wanted}){hint}", where))
+        elif hit[0] not in kinds:
+            self.found.append((f"'{field}' pekar på '{ident}', som är {_a(hit[0])}, inte {_a(kinds[0])}", where))
+
+    def refs(self, obj: Node, field: str, idents: list[str], kinds: tuple[str, ...]) -> None:
+        for index, ident in enumerate(idents):
+            self.ref(obj, field, ident, kinds, index)
+
+    def owner(self, obj: Node, what: str) -> None:
+        if getattr(obj, "organ", None) is None:
+            self.found.append((f"{what} saknar ägande organ: ange `organ:` på objektet eller överst i filen",
+                               obj.where()))
+        else:
+            self.ref(obj, "organ", obj.organ, ORGAN)
+
+
+def _a(kind: str) -> str:
+    article = {"mål": "ett", "organ": "ett", "uppdrag": "ett", "styrdokument": "ett"}.get(kind, "en")
+    return f"{article} {kind}"
+
+
+def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
+    c = _Checker(repo)
+    for organ in repo.organs:
+        c.ref(organ, "under", organ.under, ORGAN)
+        c.ref(organ, "förvaltning", organ.förvaltning, ("förvaltning",))
+    for adm in repo.administrations:
+        c.refs(adm, "nämnd", adm.nämnd, ORGAN)
+        c.ref(adm, "chef", adm.chef, ROLE)
+    for unit in repo.units:
+        c.ref(unit, "förvaltning", unit.förvaltning, ("förvaltning",))
+        c.ref(unit, "chef", unit.chef, ROLE)
+    for role in repo.roles:
+        c.ref(role, "organ", role.organ, ORGAN)
+        c.ref(role, "förvaltning", role.förvaltning, ("förvaltning",))
+        c.refs(role, "medlemmar", role.medlemmar, ROLE)
+    for vision in repo.visions:
+        if vision.beslut:
+            c.ref(vision.beslut, "organ", vision.beslut.organ, ORGAN)
+    for goal in repo.goals:
+        c.owner(goal, f"målet '{goal.id}'")
+        c.refs(goal, "tjänar", goal.tjänar, GOAL)
+        c.ref(goal, "ansvarig", goal.ansvarig, ORGAN_OR_ROLE)
+        if goal.beslut:
+            c.ref(goal.beslut, "organ", goal.beslut.organ, ORGAN)
+    for indicator in repo.indicators:
+        c.refs(indicator, "mål", indicator.mål, GOAL)
+        c.ref(indicator, "organ", indicator.organ, ORGAN)
+    for activity in repo.activities:
+        c.refs(activity, "mål", activity.mål, GOAL)
+        c.ref(activity, "organ", activity.organ, ORGAN)
+        c.ref(activity, "enhet", activity.enhet, ("enhet",))
+        c.ref(activity, "ansvarig", activity.ansvarig, ORGAN_OR_ROLE)
+    for assignment in repo.assignments:
+        c.ref(assignment, "givare", assignment.givare, ORGAN)
+        c.ref(assignment, "mottagare", assignment.mottagare, ("organ", "roll", "förvaltning"))
+        c.refs(assignment, "mål", assignment.mål, GOAL)
+        if assignment.beslut:
+            c.ref(assignment.beslut, "organ", assignment.beslut.organ, ORGAN)
+    for dialogue in repo.dialogues:
+        c.ref(dialogue, "forum", dialogue.forum, ORGAN)
+        c.refs(dialogue, "mål", dialogue.mål, GOAL)
+    for doc in repo.documents:
+        c.ref(doc, "beslutad_av", doc.beslutad_av, ORGAN_OR_ROLE)
+        c.ref(doc, "ansvarig", doc.ansvarig, ROLE)
+        c.refs(doc, "mål", doc.mål, GOAL)
+        c.refs(doc, "indikatorer", doc.indikatorer, ("indikator",))
+    for order in repo.delegation_orders:
+        c.owner(order, "delegationsordningen")
+        if order.beslut:
+            c.ref(order.beslut, "organ", order.beslut.organ, ORGAN)
+        row_ids = {row.id for row in order.rader}
+        for row in order.rader:
+            c.ref(row, "delegat", row.delegat, ORGAN_OR_ROLE)
+            c.refs(row, "ersättare", row.ersättare, ORGAN_OR_ROLE)
+            if row.vidaredelegerad_från and row.vidaredelegerad_från not in row_ids:
+                close = suggest(row.vidaredelegerad_från, row_ids)
+                hint = f" – menade du '{close}'?" if close else ""
+                c.found.append((f"'vidaredelegerad_från' pekar på raden '{row.vidaredelegerad_från}', som inte "
+                                f"finns i samma delegationsordning{hint}", row.where("vidaredelegerad_från")))
+    for plan in repo.control_plans:
+        c.owner(plan, "internkontrollplanen")
+        for risk in plan.risker:
+            c.ref(risk, "ansvarig", risk.ansvarig, ORGAN_OR_ROLE)
+    for budget in repo.budgets:
+        for organ_id in budget.ramar:
+            _frame(c, budget, organ_id)
+        if budget.beslut:
+            c.ref(budget.beslut, "organ", budget.beslut.organ, ORGAN)
+    for wheel in repo.wheels:
+        for event in wheel.händelser:
+            c.ref(event, "organ", event.organ, ORGAN)
+            c.refs(event, "beroenden", event.beroenden, ("händelse",))
+            c.ref(event.när, "möte", event.när.möte, ORGAN)
+        for organ_id in wheel.sammanträden:
+            if organ_id not in repo.organ_by_id:
+                c.found.append((f"sammanträden anges för '{organ_id}', som inte är ett organ",
+                                wheel.where("sammanträden", organ_id)))
+    yield from c.found
+
+
+def _frame(c: _Checker, budget, organ_id: str) -> None:
+    if organ_id not in c.repo.organ_by_id:
+        close = suggest(organ_id, c.repo.organ_by_id)
+        hint = f" – menade du '{close}'?" if close else ""
+        c.found.append((f"budgetram för '{organ_id}', som inte är ett organ{hint}", budget.where("ramar", organ_id)))

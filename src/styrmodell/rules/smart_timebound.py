@@ -1,0 +1,62 @@
+"""T i SMARTA: målet har en tid, och ett flerårigt mål säger sitt målår.
+
+## Vad den kontrollerar
+- Att målet har en `period: {från, till}` eller ett `målår`;
+- att målåret ligger inom perioden när båda anges;
+- med `årtal_i_formulering: true` (Åstorp): att ett mål som sträcker sig över mer än ett år
+  anger sitt målår i själva formuleringen (`text`).
+
+## Varför
+Ett mål utan tid kan inte följas upp. "Om ett mål är satt på lite längre sikt ska det tydligt i
+målformuleringen anges vilket år det ska vara uppfyllt" (seed 004 §2.1).
+
+## Exempel
+Fel (med `årtal_i_formulering: true`):
+
+    text: Fler elever är behöriga till gymnasiet
+    period: {från: 2023, till: 2026}
+
+Rätt:
+
+    text: Fler elever är behöriga till gymnasiet 2026
+    period: {från: 2023, till: 2026}
+
+## Inställningar
+- `årtal_i_formulering` (false): kräv målåret i formuleringen för fleråriga mål.
+- `nivåer` ([]): vilka nivåer regeln gäller (tomt: nivåer med `mätbar: true`).
+
+## Referens
+Seed 001 §3 (SMARTA: tidsbegränsade), seed 004 §2.1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from styrmodell.findings import Location, Severity
+from styrmodell.model.repository import Repository
+from styrmodell.rules._smart import SmartOptions, smart_goals
+
+CODE = "SM505"
+NAME = "smart-tidsbunden"
+SEVERITY = Severity.ERROR
+
+
+class Options(SmartOptions):
+    årtal_i_formulering: bool = False
+
+
+def check(repo: Repository, options: Options) -> Iterator[tuple[str, Location]]:
+    for goal in smart_goals(repo, options):
+        if goal.period is None and goal.målår is None:
+            yield f"målet '{goal.id}' saknar tid; ange `period: {{från, till}}` eller `målår`", goal.where("id")
+            continue
+        if goal.period and goal.målår and not goal.period.från <= goal.målår <= goal.period.till:
+            yield (f"målet '{goal.id}' har målår {goal.målår} utanför sin period "
+                   f"{goal.period.från}–{goal.period.till}", goal.where("målår"))
+        if options.årtal_i_formulering:
+            start = goal.period.från if goal.period else goal.målår
+            year = goal.målår or goal.period.till
+            if year > start and str(year) not in goal.text:
+                yield (f"målet '{goal.id}' sträcker sig över flera år ({start}–{year}) men anger inte målåret "
+                       f"{year} i formuleringen", goal.where("text"))

@@ -1,0 +1,51 @@
+"""Målvärdena år för år går åt indikatorns håll.
+
+## Vad den kontrollerar
+Att en indikators målvärden, i årsordning, aldrig går åt fel håll: för `riktning: högre` ska varje
+års målvärde vara minst lika högt som föregående års, för `riktning: lägre` högst lika högt.
+
+## Varför
+Ett målvärde som sjunker för ett mått där högre är bättre är nästan alltid ett skrivfel (ett år
+eller en siffra som bytt plats), och gör uppföljningen missvisande.
+
+## Exempel
+Fel:
+
+    riktning: högre
+    målvärden: {2024: 85, 2025: 58, 2026: 88}
+
+Rätt:
+
+    målvärden: {2024: 85, 2025: 86, 2026: 88}
+
+## Inställningar
+Inga.
+
+## Referens
+Verktygets egen regel; seed 000 §3.7 (verksamhetsmått ger en indikation på vägen mot målet).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from styrmodell.findings import Location, Severity
+from styrmodell.model.goals import Direction
+from styrmodell.model.repository import Repository
+
+CODE = "SM802"
+NAME = "målvärden-mot-riktning"
+SEVERITY = Severity.ERROR
+
+
+def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
+    for indicator in repo.indicators:
+        if indicator.riktning is None or len(indicator.målvärden) < 2:
+            continue
+        years = sorted(indicator.målvärden)
+        for before, after in zip(years, years[1:]):
+            a, b = indicator.målvärden[before], indicator.målvärden[after]
+            wrong = b < a if indicator.riktning == Direction.HIGHER else b > a
+            if wrong:
+                yield (f"indikatorn '{indicator.id}' har målvärdet {b:g} för {after} efter {a:g} för {before}, "
+                       f"fast {indicator.riktning.value} är bättre", indicator.where("målvärden", after))

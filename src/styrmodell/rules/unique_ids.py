@@ -1,0 +1,66 @@
+"""Varje id finns bara en gång.
+
+## Vad den kontrollerar
+Att organ, förvaltningar, enheter, roller, mål, indikatorer, aktiviteter, uppdrag, dialoger,
+styrdokument och årshjulets händelser har id:n som är unika i hela repot, och att raderna i en
+delegationsordning och riskerna i en internkontrollplan har unika id:n inom sin ordning eller plan.
+
+## Varför
+Kopplingar, rapporter och `styr diff` följer objekt på deras id. Två objekt med samma id gör
+kopplingarna tvetydiga.
+
+## Exempel
+Fel:
+
+    mål:
+      - id: mal-1
+        text: Fler i arbete
+      - id: mal-1
+        text: Fler bostäder
+
+Rätt: ge det andra målet ett eget id, t.ex. `mal-bostader`.
+
+## Inställningar
+Inga.
+
+## Referens
+Verktygets egen regel.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from styrmodell.findings import Location, Severity
+from styrmodell.model.base import Node
+from styrmodell.model.repository import Repository
+
+CODE = "SM202"
+NAME = "dubblett-id"
+SEVERITY = Severity.ERROR
+
+
+def _duplicates(objects: Iterable[Node], what: str) -> Iterator[tuple[str, Location]]:
+    first: dict[str, tuple[str, Node]] = {}
+    for obj in objects:
+        seen = first.get(obj.id)
+        if seen is None:
+            first[obj.id] = (what, obj)
+            continue
+        kind, other = seen
+        yield (f"id:t '{obj.id}' används redan av {kind} på {other.where('id')}", obj.where("id"))
+
+
+def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
+    seen: dict[str, tuple[str, Node]] = {}
+    for kind, objects in repo.globals():
+        for obj in objects:
+            other = seen.get(obj.id)
+            if other is None:
+                seen[obj.id] = (kind, obj)
+            else:
+                yield (f"id:t '{obj.id}' används redan av {other[0]} på {other[1].where('id')}", obj.where("id"))
+    for order in repo.delegation_orders:
+        yield from _duplicates(order.rader, "en annan rad")
+    for plan in repo.control_plans:
+        yield from _duplicates(plan.risker, "en annan risk")

@@ -1,0 +1,269 @@
+"""Read YAML for validation: libyaml's C parser, plain Python values, and every node's position.
+
+Validation never writes YAML back, so it composes with PyYAML's C loader (fast) and builds the
+values itself, recording where each key and list item stood. Round-trip loading (ruamel.yaml)
+belongs to the commands that write files.
+
+Everything that can go wrong in a file becomes a `LoadProblem`; nothing here raises for bad input.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+try:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader
+
+Path = tuple[Any, ...]
+
+MAX_DEPTH = 64
+MAX_ALIAS_EXPANSIONS = 10_000
+
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
+_KNOWN_SCALAR_TAGS = {_INT, _FLOAT, _BOOL, _NULL, _STR, "tag:yaml.org,2002:timestamp"}
+
+# libyaml's messages, in the words a controller understands.
+_SYNTAX_TRANSLATIONS = {
+    "mapping values are not allowed here": "kolon på fel ställe (saknas citattecken eller radbrytning?)",
+    "could not find expected ':'": "kolon saknas efter nyckeln",
+    "found character that cannot start any token": "tecken som inte får inleda ett värde (t.ex. tabb eller @)",
+    "did not find expected key": "förväntade en nyckel här (kontrollera indraget)",
+    "did not find expected '-' indicator": "förväntade ett listelement '-' här (kontrollera indraget)",
+    "found undefined alias": "aliaset är inte definierat",
+    "found unexpected end of stream": "filen tar slut mitt i ett värde (saknas ett avslutande citattecken?)",
+    "found unknown escape character": "okänd escape-sekvens i en sträng med dubbla citattecken",
+    "block sequence entries are not allowed in this context": "listelement '-' på fel ställe",
+    "found a tab character that violates indentation": "tabb i indraget; använd mellanslag",
+    "found character '\\t' that cannot start any token": "tabb i indraget; använd mellanslag",
+    "control characters are not allowed": "filen innehåller otillåtna kontrolltecken",
+    "expected a single document in the stream": "filen innehåller flera YAML-dokument (---); ett per fil",
+}
+
+
+@dataclass(frozen=True)
+class LoadProblem:
+    code: str
+    message: str
+    line: int = 0
+    column: int = 0
+
+
+@dataclass
+class LoadedFile:
+    """One YAML file as plain values plus the position of every key and list item."""
+
+    path: str
+    data: Any = None
+    positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    problems: list[LoadProblem] = field(default_factory=list)
+
+    def position(self, path: Path) -> tuple[int, int]:
+        """The position of `path`, or of its nearest ancestor that exists."""
+        path = tuple(path)
+        while path:
+            found = self.positions.get(path)
+            if found:
+                return found
+            path = path[:-1]
+        return self.positions.get((), (1, 1))
+
+
+class _Abort(Exception):
+    def __init__(self, problem: LoadProblem):
+        self.problem = problem
+
+
+def decode(raw: bytes) -> tuple[str | None, LoadProblem | None]:
+    """Decode a file's bytes as UTF-8, or say precisely why not."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return None, LoadProblem("SM103", "filen är kodad som UTF-16/UTF-32; spara den som UTF-8", 1, 1)
+    if b"\x00" in raw[:8192]:
+        return None, LoadProblem("SM103", "filen är binär (innehåller NUL-tecken), inte en YAML-textfil", 1, 1)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        hint = " (ser ut som Latin-1/Windows-1252)" if _looks_latin1(raw) else ""
+        return None, LoadProblem("SM103", f"filen är inte giltig UTF-8{hint}; spara den som UTF-8", line, column)
+    return text, None
+
+
+def _looks_latin1(raw: bytes) -> bool:
+    return any(b in raw for b in (b"\xe5", b"\xe4", b"\xf6", b"\xc5", b"\xc4", b"\xd6"))
+
+
+def load_bytes(path: str, raw: bytes, max_bytes: int) -> LoadedFile:
+    result = LoadedFile(path)
+    if len(raw) > max_bytes:
+        result.problems.append(LoadProblem(
+            "SM105", f"filen är {len(raw) / 1e6:.1f} MB, över gränsen {max_bytes / 1e6:.1f} MB "
+                     "(ändra `gränser.max_filstorlek_mb` i styrmodell.yaml om den är legitim)", 1, 1))
+        return result
+    text, problem = decode(raw)
+    if problem:
+        result.problems.append(problem)
+        return result
+    return load_text(path, text, result)
+
+
+def load_text(path: str, text: str, result: LoadedFile | None = None) -> LoadedFile:
+    result = result or LoadedFile(path)
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        result.problems.append(LoadProblem("SM104", "filen är tom", 1, 1))
+        return result
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        result.problems.append(LoadProblem("SM101", _translate(exc.problem or str(exc)), line, column))
+        return result
+    except yaml.YAMLError as exc:
+        result.problems.append(LoadProblem("SM101", _translate(str(exc)), 1, 1))
+        return result
+    except RecursionError:
+        result.problems.append(LoadProblem("SM105", f"filen är nästlad djupare än {MAX_DEPTH} nivåer", 1, 1))
+        return result
+    if node is None:
+        result.problems.append(LoadProblem("SM104", "filen är tom", 1, 1))
+        return result
+    builder = _Builder(result)
+    try:
+        result.data = builder.value(node, (), ())
+    except _Abort as abort:
+        result.data = None
+        result.problems.append(abort.problem)
+    return result
+
+
+def _translate(problem: str) -> str:
+    for english, swedish in _SYNTAX_TRANSLATIONS.items():
+        if english in problem:
+            return f"YAML-syntaxfel: {swedish}"
+    return f"YAML-syntaxfel: {problem}"
+
+
+class _Builder:
+    """Turns a composed node graph into plain values, guarding against alias bombs."""
+
+    def __init__(self, result: LoadedFile):
+        self.result = result
+        self.positions = result.positions
+        self.seen: set[int] = set()
+        self.expansions = 0
+
+    def value(self, node: Node, path: Path, stack: tuple[int, ...]) -> Any:
+        ident = id(node)
+        if ident in self.seen and not isinstance(node, ScalarNode):
+            self.expansions += 1
+            if ident in stack:
+                raise _Abort(self._problem("SM105", "rekursivt alias (ett ankare som refererar till sig självt)", node))
+            if self.expansions > MAX_ALIAS_EXPANSIONS:
+                raise _Abort(self._problem(
+                    "SM105", "för många alias-expansioner (en så kallad alias-bomb); filen läses inte", node))
+        self.seen.add(ident)
+        if len(stack) > MAX_DEPTH:
+            raise _Abort(self._problem("SM105", f"filen är nästlad djupare än {MAX_DEPTH} nivåer", node))
+        if isinstance(node, ScalarNode):
+            return self.scalar(node)
+        if isinstance(node, SequenceNode):
+            inner = stack + (ident,)
+            items = []
+            for index, child in enumerate(node.value):
+                child_path = path + (index,)
+                self.positions[child_path] = (child.start_mark.line + 1, child.start_mark.column + 1)
+                items.append(self.value(child, child_path, inner))
+            return items
+        return self.mapping(node, path, stack + (ident,))
+
+    def mapping(self, node: MappingNode, path: Path, stack: tuple[int, ...]) -> dict:
+        out: dict = {}
+        merged: dict = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE:
+                for source in (value_node.value if isinstance(value_node, SequenceNode) else [value_node]):
+                    data = self.value(source, path, stack)
+                    if isinstance(data, dict):
+                        for key, val in data.items():
+                            merged.setdefault(key, val)
+                continue
+            if not isinstance(key_node, ScalarNode):
+                raise _Abort(self._problem("SM101", "en nyckel måste vara en enkel text, inte en lista eller mappning",
+                                           key_node))
+            key = self.scalar(key_node)
+            if isinstance(key, (list, dict)) or key is None:
+                key = key_node.value
+            child_path = path + (key,)
+            if key in out:
+                first = self.positions.get(child_path, (0, 0))
+                self.result.problems.append(self._problem(
+                    "SM102", f"nyckeln '{key}' förekommer två gånger (första gången på rad {first[0]}); "
+                             "den senare skulle tyst skriva över den första", key_node))
+                continue
+            self.positions[child_path] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            out[key] = self.value(value_node, child_path, stack)
+        for key, val in merged.items():
+            out.setdefault(key, val)
+        return out
+
+    @staticmethod
+    def scalar(node: ScalarNode) -> Any:
+        tag, text = node.tag, node.value
+        if tag == _STR or tag not in _KNOWN_SCALAR_TAGS:
+            return text
+        if tag == _INT:
+            return _int(text)
+        if tag == _FLOAT:
+            return _float(text)
+        if tag == _BOOL:
+            return text.lower() in ("yes", "true", "on", "y")
+        if tag == _NULL:
+            return None
+        return text  # timestamps stay text; the model parses dates itself
+
+    def _problem(self, code: str, message: str, node: Node) -> LoadProblem:
+        return LoadProblem(code, message, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _int(text: str) -> int:
+    cleaned = text.replace("_", "")
+    sign = -1 if cleaned.startswith("-") else 1
+    cleaned = cleaned.lstrip("+-")
+    if cleaned.startswith("0x"):
+        return sign * int(cleaned[2:], 16)
+    if cleaned.startswith("0o"):
+        return sign * int(cleaned[2:], 8)
+    if cleaned.startswith("0b"):
+        return sign * int(cleaned[2:], 2)
+    if ":" in cleaned:  # sexagesimal, YAML 1.1
+        value = 0
+        for part in cleaned.split(":"):
+            value = value * 60 + int(part)
+        return sign * value
+    if len(cleaned) > 1 and cleaned.startswith("0"):
+        return sign * int(cleaned, 8)
+    return sign * int(cleaned)
+
+
+def _float(text: str) -> float:
+    cleaned = text.replace("_", "").lower()
+    if cleaned in (".inf", "+.inf"):
+        return float("inf")
+    if cleaned == "-.inf":
+        return float("-inf")
+    if cleaned == ".nan":
+        return float("nan")
+    return float(cleaned)
