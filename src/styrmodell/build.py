@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from styrmodell.config import Config
 from styrmodell.findings import Location, Problem
 from styrmodell.messages import describe_error, did_you_mean
-from styrmodell.model.base import Node, Source
+from styrmodell.model.base import Node, Source, attach
 from styrmodell.model.goals import Activity, Assignment, Dialogue, Goal, Indicator, Vision
 from styrmodell.model.governance import AnnualWheel, Budget, ControlPlan, DelegationOrder, SteeringDocument
 from styrmodell.model.organisation import Administration, Organ, Role, Unit
@@ -151,26 +151,8 @@ class _FileBuilder:
             if isinstance(item, dict) and isinstance(item.get("id"), (str, int)):
                 self.repo.broken_ids[str(item["id"])] = self.loaded.path
             return None
-        _attach(obj, Source(self.loaded, path))
+        attach(obj, Source(self.loaded, path))
         return obj
-
-
-def _attach(obj: BaseModel, source: Source) -> None:
-    """Give the object and every nested model its place in the file."""
-    if isinstance(obj, Node):
-        obj._source = source
-    for name in type(obj).model_fields:
-        value = getattr(obj, name)
-        if isinstance(value, BaseModel):
-            _attach(value, Source(source.table, source.path + (name,)))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    _attach(item, Source(source.table, source.path + (name, index)))
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                if isinstance(item, BaseModel):
-                    _attach(item, Source(source.table, source.path + (name, key)))
 
 
 def _dig(data: dict, key: tuple[str, ...]) -> Any:

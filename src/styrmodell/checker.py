@@ -24,30 +24,33 @@ class ActiveRule:
 
 def active_rules(config: Config) -> list[ActiveRule]:
     """The rules this repository runs, with severities and options from its configuration."""
-    settings = {}
+    # A rule may be set by code in one layer and by name in another: later settings win, key by key.
+    settings: dict[str, tuple[str, dict]] = {}
     for key, setting in config.regler.items():
         rule = find(key)
         if rule is None:
             line_col = config.where("regler", key)
             known = list(RULES) + [r.name for r in RULES.values()]
             raise FatalError(f"{line_col}: okänd regel '{key}'{did_you_mean(key, known)} (se `styr rules`)")
-        settings[rule.code] = (key, setting)
+        explicit = {name: getattr(setting, name) for name in setting.model_fields_set} | setting.options()
+        settings[rule.code] = (key, settings.get(rule.code, ("", {}))[1] | explicit)
     active = []
     for code, rule in RULES.items():
-        key, setting = settings.get(code, (None, None))
-        if setting is not None and not setting.aktiv:
+        key, setting = settings.get(code, ("", None))
+        if setting is not None and not setting.pop("aktiv", True):
             continue
         severity = rule.severity
         options = rule.options()
         if setting is not None:
-            if setting.allvarlighet:
+            level = setting.pop("allvarlighet", None)
+            if level:
                 try:
-                    severity = Severity.parse(setting.allvarlighet)
+                    severity = Severity.parse(level)
                 except ValueError:
-                    raise FatalError(f"{config.where('regler', key)}: okänd allvarlighet '{setting.allvarlighet}' "
+                    raise FatalError(f"{config.where('regler', key)}: okänd allvarlighet '{level}' "
                                      "(använd fel, varning, info eller av)") from None
             try:
-                options = rule.options.model_validate(setting.options())
+                options = rule.options.model_validate(setting)
             except ValidationError as exc:
                 error = exc.errors()[0]
                 field = str(error["loc"][0]) if error["loc"] else ""

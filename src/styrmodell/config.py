@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import Field, ValidationError, field_validator
 
 from styrmodell.errors import FatalError
-from styrmodell.model.base import Decision, Id, Node, Ref, RefList, Text
+from styrmodell.model.base import Decision, Id, Node, Ref, RefList, Source, Text, attach
 from styrmodell.model.organisation import OrganKind
 from styrmodell.yamlload import LoadedFile, load_bytes
 
@@ -181,7 +181,5 @@ def load_config(root: Path, cli_rules: dict[str, dict] | None = None) -> tuple[C
         line, col = loaded.position(tuple(first["loc"]))
         message, _ = describe_error(first, Config)
         raise FatalError(f"{CONFIG_FILE}:{line}:{col}: {message}") from None
-    from styrmodell.model.base import Source
-
-    config._source = Source(loaded, ())
+    attach(config, Source(loaded, ()))
     return config, loaded

@@ -109,7 +109,7 @@ def load_bytes(path: str, raw: bytes, max_bytes: int) -> LoadedFile:
     result = LoadedFile(path)
     if len(raw) > max_bytes:
         result.problems.append(LoadProblem(
-            "SM105", f"filen är {len(raw) / 1e6:.1f} MB, över gränsen {max_bytes / 1e6:.1f} MB "
+            "SM105", f"filen är {size_text(len(raw))}, över gränsen {size_text(max_bytes)} "
                      "(ändra `gränser.max_filstorlek_mb` i styrmodell.yaml om den är legitim)", 1, 1))
         return result
     text, problem = decode(raw)
@@ -117,6 +117,12 @@ def load_bytes(path: str, raw: bytes, max_bytes: int) -> LoadedFile:
         result.problems.append(problem)
         return result
     return load_text(path, text, result)
+
+
+def size_text(n_bytes: int) -> str:
+    """`6,2 MB`, `5 MB`, `850 kB`: sizes as a Swedish reader writes them."""
+    value, unit = (n_bytes / 1e6, "MB") if n_bytes >= 1e6 else (n_bytes / 1e3, "kB")
+    return f"{value:.1f}".removesuffix(".0").replace(".", ",") + f" {unit}"
 
 
 def load_text(path: str, text: str, result: LoadedFile | None = None) -> LoadedFile:

@@ -49,6 +49,24 @@ class Node(BaseModel):
         return self._source.table.path if self._source else "<okänd>"
 
 
+def attach(obj: BaseModel, source: Source) -> None:
+    """Give the object and every nested model its place in the file."""
+    if isinstance(obj, Node):
+        obj._source = source
+    for name in type(obj).model_fields:
+        value = getattr(obj, name)
+        if isinstance(value, BaseModel):
+            attach(value, Source(source.table, source.path + (name,)))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    attach(item, Source(source.table, source.path + (name, index)))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(item, BaseModel):
+                    attach(item, Source(source.table, source.path + (name, key)))
+
+
 def _as_list(value: Any) -> Any:
     if value is None:
         return []

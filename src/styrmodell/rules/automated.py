@@ -3,8 +3,8 @@
 ## Vad den kontrollerar
 Att en rad vars delegat är en roll med `typ: automatiserat beslutsfattande` inte har någon av
 kategorierna `laglighetsprövning` (beslut som överklagas genom laglighetsprövning enligt KL 13 kap.),
-`ej överklagbart` (beslut som inte kan överklagas), `upphandling` eller `valfrihetssystem`
-(beslut enligt lagen om valfrihetssystem).
+`ej överklagbart` (beslut som enligt lag inte får överklagas), `upphandling` eller
+`valfrihetssystem` (auktorisations- eller valfrihetssystem).
 
 ## Varför
 Lagen tillåter automatiserade beslut, men inte för dessa slag av beslut.
@@ -24,7 +24,7 @@ Rätt: delegera till en anställd, t.ex. `upphandlingschef`.
 Inga.
 
 ## Referens
-KL 6 kap. 38 § andra stycket.
+KL 6 kap. 38 § andra stycket 1–4 p.
 """
 
 from __future__ import annotations
@@ -42,10 +42,10 @@ NAME = "automatiserat-beslut"
 SEVERITY = Severity.ERROR
 
 FORBIDDEN = {
-    M.LAGLIGHETSPROVNING: "beslut som kan överklagas genom laglighetsprövning",
-    M.EJ_OVERKLAGBART: "beslut som inte kan överklagas",
-    M.UPPHANDLING: "beslut om upphandling",
-    M.VALFRIHETSSYSTEM: "beslut enligt lagen om valfrihetssystem",
+    M.LAGLIGHETSPROVNING: ("1 p.", "ärenden där beslut överklagas genom laglighetsprövning (13 kap.)"),
+    M.EJ_OVERKLAGBART: ("2 p.", "ärenden där beslut enligt lag eller annan författning inte får överklagas"),
+    M.UPPHANDLING: ("3 p.", "ärenden om upphandling"),
+    M.VALFRIHETSSYSTEM: ("4 p.", "ärenden om auktorisations- eller valfrihetssystem"),
 }
 
 
@@ -56,5 +56,6 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
             continue
         for index, category in enumerate(row.kategori):
             if category in FORBIDDEN:
-                yield (f"rad {row.id}: {FORBIDDEN[category]} får inte fattas genom automatiserat beslutsfattande "
-                       "(KL 6 kap. 38 § andra stycket)", row.where("kategori", index))
+                point, what = FORBIDDEN[category]
+                yield (f"rad {row.id}: {what} får inte delegeras till en automatiserad beslutsfunktion "
+                       f"(KL 6 kap. 38 § andra stycket {point})", row.where("kategori", index))

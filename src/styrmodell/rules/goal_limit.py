@@ -68,4 +68,5 @@ def check(repo: Repository, options: Options) -> Iterator[tuple[str, Location]]:
         detail = f"{len(goals)} egna mål"
         if options.räkna_kf_mål:
             detail += f" och {len(kf_goals)} av fullmäktiges mål"
-        yield (f"'{organ_id}' har {total} mål ({detail}); högst {options.max} är tillåtet", goals[-1].where("id"))
+        first_over = goals[max(0, min(len(goals) - 1, options.max - len(kf_goals)))]
+        yield (f"'{organ_id}' har {total} mål ({detail}); högst {options.max} är tillåtet", first_over.where("id"))

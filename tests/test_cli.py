@@ -1,0 +1,168 @@
+"""The real `styr` command in a subprocess: exit codes, formats, hostile input, configuration layers."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import EXAMPLES, run_styr
+
+NO_TRACEBACK = "Traceback"
+
+
+def _ok(proc):
+    assert NO_TRACEBACK not in proc.stdout + proc.stderr, proc.stderr
+    return proc
+
+
+@pytest.mark.parametrize("name", ["grastorp", "astorp"])
+def test_examples_validate_clean(name):
+    proc = _ok(run_styr("validate", str(EXAMPLES / name)))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "Inga fel" in proc.stdout
+
+
+def test_error_exit_code_and_text_line(repo_factory):
+    root = repo_factory(replace={"organ/bun/mal.yaml": [["riktning: högre", "riktning: uppåt"]]})
+    proc = _ok(run_styr("validate", ".", cwd=root))
+    assert proc.returncode == 1
+    assert "organ/bun/mal.yaml:16:5: fel SM107 'riktning' har värdet 'uppåt'" in proc.stdout
+    assert "menade du" not in proc.stdout or "'högre'" in proc.stdout
+
+
+def test_paths_are_shown_as_reached_from_the_current_folder(repo_factory, tmp_path):
+    root = repo_factory(replace={"organ/bun/mal.yaml": [["riktning: högre", "riktning: uppåt"]]})
+    proc = _ok(run_styr("validate", root.name, cwd=root.parent))
+    assert f"{root.name}/organ/bun/mal.yaml:16:5" in proc.stdout
+
+
+def test_json_format(repo_factory):
+    root = repo_factory(replace={"organ/bun/mal.yaml": [["    ansvarig: fc-bf\n", ""]]})
+    proc = _ok(run_styr("validate", str(root), "--format", "json"))
+    assert proc.returncode == 1
+    payload = json.loads(proc.stdout)
+    assert payload["fel"] == 1
+    finding = payload["fynd"][0]
+    assert finding["kod"] == "SM506" and finding["namn"] == "smart-ansvarsfördelad"
+    assert finding["rad"] == 4 and finding["allvarlighet"] == "fel"
+
+
+def test_github_annotations_chosen_automatically(repo_factory):
+    root = repo_factory(replace={"organ/bun/mal.yaml": [["    ansvarig: fc-bf\n", ""]]})
+    proc = _ok(run_styr("validate", ".", cwd=root, env={"GITHUB_ACTIONS": "true"}))
+    assert proc.returncode == 1
+    first = proc.stdout.splitlines()[0]
+    assert first.startswith("::error file=organ/bun/mal.yaml,line=4,col=5,title=SM506 smart-ansvarsfördelad::")
+
+
+def test_strict_makes_warnings_fail(repo_factory):
+    root = repo_factory(replace={"organ/kf/styrdokument.yaml": [["beslutad_av: kf", "beslutad_av: fc-bf"]]})
+    assert _ok(run_styr("validate", str(root))).returncode == 0
+    assert _ok(run_styr("validate", str(root), "--strict")).returncode == 1
+    assert _ok(run_styr("validate", str(root), "--strict", "--regel", "SM703=av")).returncode == 0
+
+
+def test_cli_rule_flag_overrides_config_which_overrides_preset(repo_factory):
+    # tre-mal sets max 3; the repository raises it to 4; the command line lowers it to 1
+    root = repo_factory(replace={
+        "styrmodell.yaml": [["regler:\n  mål-per-nämnd:\n    max: 3\n    räkna_kf_mål: false\n",
+                             "extends: tre-mal\nregler:\n  mål-per-nämnd:\n    max: 4\n"]],
+        "organ/kf/mal.yaml": [["framtidstro", "framtidstro 2026"]]})
+    assert _ok(run_styr("validate", str(root))).returncode == 0
+    from styrmodell.config import load_config
+
+    config, _ = load_config(root)
+    assert config.regler["mål-per-nämnd"].options() == {"max": 4, "räkna_kf_mål": False}
+    assert config.regler["smart-tidsbunden"].options() == {"årtal_i_formulering": True}
+    proc = _ok(run_styr("validate", str(root), "--regel", "SM401=varning", "--format", "json"))
+    assert proc.returncode == 0
+
+
+@pytest.mark.parametrize("setting, expected", [
+    ("  mål-per-nämd: {max: 3}\n", "okänd regel 'mål-per-nämd' – menade du 'mål-per-nämnd'?"),
+    ("  SM401: {maxx: 3}\n", "regeln SM401 har ingen inställning 'maxx' – menade du 'max'?"),
+    ("  SM401: kanske\n", "okänd allvarlighet 'kanske'"),
+])
+def test_bad_rule_settings_are_unusable_input(repo_factory, setting, expected):
+    root = repo_factory(replace={"styrmodell.yaml": [["regler:\n", "regler:\n" + setting]]})
+    proc = _ok(run_styr("validate", str(root)))
+    assert proc.returncode == 2
+    assert expected in proc.stderr
+    assert "styrmodell.yaml:" in proc.stderr
+
+
+def test_missing_config_is_unusable_input(tmp_path):
+    proc = _ok(run_styr("validate", str(tmp_path)))
+    assert proc.returncode == 2
+    assert "hittar ingen styrmodell.yaml" in proc.stderr
+
+
+def test_broken_config_points_to_its_line(repo_factory):
+    root = repo_factory(replace={"styrmodell.yaml": [['kommunkod: "1444"', "kommunkod: [1444"]]})
+    proc = _ok(run_styr("validate", str(root)))
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("styr: styrmodell.yaml:")
+
+
+def test_config_schema_error_is_swedish(repo_factory):
+    root = repo_factory(replace={"styrmodell.yaml": [['kommunkod: "1444"', 'kommunkod: "144"']]})
+    proc = _ok(run_styr("validate", str(root)))
+    assert proc.returncode == 2
+    assert "styrmodell.yaml:4:3: kommunkoden ska vara fyra siffror" in proc.stderr
+
+
+def test_unknown_preset(repo_factory):
+    root = repo_factory(replace={"styrmodell.yaml": [["regler:", "extends: sju-mal\nregler:"]]})
+    proc = _ok(run_styr("validate", str(root)))
+    assert proc.returncode == 2 and "okänd förinställning 'sju-mal'" in proc.stderr
+
+
+def test_bad_arguments_exit_2(repo_factory):
+    root = repo_factory()
+    assert _ok(run_styr("validate", str(root), "--format", "xml")).returncode == 2
+    assert _ok(run_styr("validate", str(root), "--regel", "SM401")).returncode == 2
+    assert _ok(run_styr("validate", str(root / "finns-inte"))).returncode == 2
+
+
+@pytest.mark.parametrize("content, expected", [
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "filen är binär"),
+    ("mål:\n  - id: x\n    text: [oavslutad\n".encode(), "YAML-syntaxfel"),
+    ("a: &a [1, 2]\n".encode() + b"".join(f"k{i}: &k{i} [*{'a' if i == 0 else f'k{i-1}'}, *{'a' if i == 0 else f'k{i-1}'}, *{'a' if i == 0 else f'k{i-1}'}, *{'a' if i == 0 else f'k{i-1}'}]\n".encode() for i in range(20)), "alias-bomb"),
+    (b"[" * 5000 + b"]" * 5000, "nästlad"),
+    ("mål: 'Grästorp'\n".encode("cp1252"), "inte giltig UTF-8 (ser ut som Latin-1"),
+])
+def test_garbage_is_a_finding_never_a_traceback(repo_factory, content, expected):
+    root = repo_factory(files={"organ/bun/skrap.yaml": content})
+    proc = _ok(run_styr("validate", str(root)))
+    assert proc.returncode == 1
+    line = next(line for line in proc.stdout.splitlines() if "skrap.yaml" in line)
+    assert expected in line
+    assert "/organ/bun/skrap.yaml:1:" in line or "organ/bun/skrap.yaml:" in line
+
+
+def test_huge_file_is_refused_without_reading(repo_factory):
+    big = "# utfyllnad\n" * 500_000  # 6 MB, over the default 5 MB
+    root = repo_factory(files={"organ/bun/stor.yaml": big})
+    proc = _ok(run_styr("validate", str(root)))
+    assert proc.returncode == 1
+    assert "över gränsen 5 MB" in proc.stdout
+
+
+def test_version_and_help():
+    proc = _ok(run_styr("--version"))
+    assert proc.returncode == 0 and proc.stdout.startswith("styr ")
+    assert "validate" in _ok(run_styr("--help")).stdout
+
+
+def test_schema_command(tmp_path):
+    proc = _ok(run_styr("schema"))
+    schema = json.loads(proc.stdout)
+    assert schema["title"] == "Styrmodell: innehållsfil"
+    assert {"mål", "indikatorer", "delegationsordning", "organisation"} <= set(schema["properties"])
+    assert schema["additionalProperties"] is False
+    target = tmp_path / "schema" / "styrmodell-konfiguration.schema.json"
+    proc = _ok(run_styr("schema", "--typ", "konfiguration", "-o", str(target)))
+    assert proc.returncode == 0
+    config_schema = json.loads(target.read_text("utf-8"))
+    assert "målkedja" in config_schema["properties"]

@@ -1,0 +1,50 @@
+"""Every rule's failing and passing cases, from the YAML case files in tests/cases/.
+
+A case file `SMxxx.yaml` holds `fel:` (failing) and `rätt:` (passing) cases. Each case changes the
+clean base repository (tests/base_repo) with `filer:` (add or overwrite files; `null` deletes) and
+`ersätt:` (text replacements in a file), and lists the findings it expects as `path:line CODE`.
+A passing case expects no finding of the rule at all, and no errors of any rule.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from styrmodell.findings import Severity
+from styrmodell.validate import validate
+
+from conftest import TESTS
+
+CASES = TESTS / "cases"
+
+
+def _load_cases():
+    for path in sorted(CASES.glob("SM*.yaml")):
+        data = yaml.safe_load(path.read_text("utf-8"))
+        code = path.stem
+        for kind in ("fel", "rätt"):
+            for index, case in enumerate(data.get(kind, [])):
+                yield pytest.param(code, kind, case, id=f"{code}-{kind}-{index + 1}-{case.get('namn', '')}")
+
+
+@pytest.mark.parametrize("code, kind, case", list(_load_cases()))
+def test_rule_case(code, kind, case, repo_factory):
+    root = repo_factory(case.get("filer"), case.get("ersätt"))
+    result = validate(Path(root))
+    got = {f"{f.location.path}:{f.location.line} {f.code}" for f in result.findings}
+    described = "\n".join(f"{f.location}: {f.code} {f.message}" for f in result.findings)
+    if kind == "fel":
+        expected = set(case["förväntat"])
+        assert expected <= got, f"saknas: {expected - got}\nfick:\n{described}"
+        assert any(f.code == code for f in result.findings)
+    else:
+        assert not [f for f in result.findings if f.code == code], described
+        assert not [f for f in result.findings if f.severity == Severity.ERROR], described
+
+
+def test_base_repository_is_clean():
+    result = validate(TESTS / "base_repo")
+    assert result.findings == []
