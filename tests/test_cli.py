@@ -72,7 +72,9 @@ def test_cli_rule_flag_overrides_config_which_overrides_preset(repo_factory):
     assert _ok(run_styr("validate", str(root))).returncode == 0
     from styrmodell.config import load_config
 
-    config, _ = load_config(root)
+    from styrmodell.sources import WorkingTree
+
+    config, _ = load_config(WorkingTree(root))
     assert config.regler["mål-per-nämnd"].options() == {"max": 4, "räkna_kf_mål": False}
     assert config.regler["smart-tidsbunden"].options() == {"årtal_i_formulering": True}
     proc = _ok(run_styr("validate", str(root), "--regel", "SM401=varning", "--format", "json"))
@@ -166,3 +168,33 @@ def test_schema_command(tmp_path):
     assert proc.returncode == 0
     config_schema = json.loads(target.read_text("utf-8"))
     assert "målkedja" in config_schema["properties"]
+
+
+def _stringify_keys(value):
+    if isinstance(value, dict):
+        return {str(k): _stringify_keys(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_stringify_keys(v) for v in value]
+    return value
+
+
+def test_schema_accepts_every_file_of_the_examples_and_rejects_unknown_keys():
+    """What VS Code's yaml-language-server will do with the schema, done by a real validator."""
+    import jsonschema
+
+    from styrmodell.schema import config_schema, content_schema
+    from styrmodell.yamlload import load_text
+
+    content = jsonschema.Draft202012Validator(content_schema())
+    config = jsonschema.Draft202012Validator(config_schema())
+    checked = 0
+    for example in ("grastorp", "astorp"):
+        for path in sorted((EXAMPLES / example).rglob("*.yaml")):
+            data = _stringify_keys(load_text(path.name, path.read_text("utf-8")).data)
+            validator = config if path.name == "styrmodell.yaml" else content
+            errors = [e.message for e in validator.iter_errors(data)]
+            assert errors == [], f"{path}: {errors}"
+            checked += 1
+    assert checked > 20
+    wrong = {"mål": [{"id": "m1", "nivå": "mål", "text": "x", "tjäner": ["y"]}]}
+    assert any("tjäner" in e.message for e in content.iter_errors(wrong))

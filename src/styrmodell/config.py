@@ -8,17 +8,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from importlib import resources
-from pathlib import Path
+from pathlib import PurePosixPath
 from typing import Any
 
 from pydantic import Field, ValidationError, field_validator
 
 from styrmodell.errors import FatalError
-from styrmodell.model.base import Decision, Id, Node, Ref, RefList, Source, Text, attach
+from styrmodell.model.base import Decision, Flag, Id, Node, Ref, RefList, Source, Text, attach
 from styrmodell.model.organisation import OrganKind
+from styrmodell.sources import CONFIG_FILE, FileSource
 from styrmodell.yamlload import LoadedFile, load_bytes
 
-CONFIG_FILE = "styrmodell.yaml"
 MAX_CONFIG_BYTES = 1_000_000
 
 
@@ -42,7 +42,7 @@ class Level(Node):
     namn: Text
     ägs_av: list[OrganKind] = []
     tjänar: RefList | None = None
-    mätbar: bool = True
+    mätbar: Flag = True
 
 
 class Limits(Node):
@@ -54,7 +54,7 @@ class RuleSetting(Node):
 
     model_config = Node.model_config | {"extra": "allow"}
 
-    aktiv: bool = True
+    aktiv: Flag = True
     allvarlighet: Text | None = None
 
     def options(self) -> dict[str, Any]:
@@ -134,12 +134,12 @@ def shipped_presets() -> list[str]:
                   if p.name.endswith(".yaml") and p.name != "standard.yaml")
 
 
-def read_config_file(root: Path) -> LoadedFile:
-    path = root / CONFIG_FILE
-    if not path.is_file():
-        raise FatalError(f"{root}: hittar ingen {CONFIG_FILE}; är detta ett styrmodellsrepo? "
-                         "(se README: Repots format)")
-    loaded = load_bytes(CONFIG_FILE, path.read_bytes(), MAX_CONFIG_BYTES)
+def read_config_file(source: FileSource) -> LoadedFile:
+    raw = source.read(CONFIG_FILE)
+    if raw is None:
+        raise FatalError(f"{source.label}: hittar ingen {CONFIG_FILE}; är detta ett styrmodellsrepo? "
+                         "(skapa ett med `styr init`)")
+    loaded = load_bytes(CONFIG_FILE, raw, MAX_CONFIG_BYTES)
     if loaded.problems:
         problem = loaded.problems[0]
         raise FatalError(f"{CONFIG_FILE}:{problem.line}:{problem.column}: {problem.message}")
@@ -148,27 +148,28 @@ def read_config_file(root: Path) -> LoadedFile:
     return loaded
 
 
-def _preset(name: str, root: Path, loaded: LoadedFile) -> dict:
+def _preset(name: str, source: FileSource, loaded: LoadedFile) -> dict:
     line, col = loaded.position(("extends",))
     if re.fullmatch(r"[a-z0-9-]+", name):
         if name not in shipped_presets():
             raise FatalError(f"{CONFIG_FILE}:{line}:{col}: okänd förinställning '{name}' i extends "
                              f"(finns: {', '.join(shipped_presets())})")
         return _shipped(name)
-    target = (root / name).resolve()
-    if root.resolve() not in target.parents or not target.is_file():
+    relpath = PurePosixPath(name.removeprefix("./"))
+    raw = None if relpath.is_absolute() or ".." in relpath.parts else source.read(str(relpath))
+    if raw is None:
         raise FatalError(f"{CONFIG_FILE}:{line}:{col}: extends pekar på '{name}', som inte är en fil i repot")
-    preset = load_bytes(name, target.read_bytes(), MAX_CONFIG_BYTES)
+    preset = load_bytes(name, raw, MAX_CONFIG_BYTES)
     if preset.problems or not isinstance(preset.data, dict):
         raise FatalError(f"{name}: förinställningen kan inte läsas")
     return preset.data
 
 
-def load_config(root: Path, cli_rules: dict[str, dict] | None = None) -> tuple[Config, LoadedFile]:
-    loaded = read_config_file(root)
+def load_config(source: FileSource, cli_rules: dict[str, dict] | None = None) -> tuple[Config, LoadedFile]:
+    loaded = read_config_file(source)
     layered = _shipped("standard")
     if isinstance(loaded.data.get("extends"), str):
-        layered = merge(layered, _preset(loaded.data["extends"], root, loaded))
+        layered = merge(layered, _preset(loaded.data["extends"], source, loaded))
     layered = merge(layered, loaded.data)
     if cli_rules:
         layered = merge(layered, {"regler": cli_rules})

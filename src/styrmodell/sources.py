@@ -1,15 +1,30 @@
-"""Where the repository's files come from. The working tree now; git revisions build on this."""
+"""Where the repository's files come from: the working tree, or a git revision (see gitsource).
+
+A source lists the governance files and reads their bytes; everything above it is the same
+whichever source it is.
+"""
 
 from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Iterator
 from pathlib import Path
+from typing import Protocol
 
-from styrmodell.config import CONFIG_FILE
+from styrmodell.errors import FatalError
 
+CONFIG_FILE = "styrmodell.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
+
+
+class FileSource(Protocol):
+    label: str
+
+    def read(self, relpath: str) -> bytes | None:
+        """The file's bytes, or None if it does not exist."""
+
+    def content_files(self, ignore: list[str]) -> list[str]:
+        """Relative paths ('/'-separated, sorted) of every governance file."""
 
 
 def is_content_file(relpath: str, ignore: list[str]) -> bool:
@@ -22,14 +37,29 @@ def is_content_file(relpath: str, ignore: list[str]) -> bool:
     return not any(fnmatch.fnmatch(relpath, pattern) for pattern in ignore)
 
 
-def working_tree_files(root: Path, ignore: list[str]) -> Iterator[tuple[str, Path]]:
-    """(relative path with '/', absolute path) of every content file, sorted for stable output."""
-    found = []
-    for directory, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in filenames:
-            absolute = Path(directory) / name
-            relpath = absolute.relative_to(root).as_posix()
-            if is_content_file(relpath, ignore) and not absolute.is_symlink():
-                found.append((relpath, absolute))
-    yield from sorted(found)
+class WorkingTree:
+    def __init__(self, root: Path):
+        if not root.is_dir():
+            raise FatalError(f"{root}: katalogen finns inte")
+        self.root = root
+        self.label = str(root)
+
+    def read(self, relpath: str) -> bytes | None:
+        path = self.root / relpath
+        if not path.is_file():
+            return None
+        try:
+            return path.read_bytes()
+        except OSError as exc:
+            raise FatalError(f"{relpath}: kan inte läsas ({exc.strerror})") from None
+
+    def content_files(self, ignore: list[str]) -> list[str]:
+        found = []
+        for directory, dirnames, filenames in os.walk(self.root):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in filenames:
+                absolute = Path(directory) / name
+                relpath = absolute.relative_to(self.root).as_posix()
+                if is_content_file(relpath, ignore) and not absolute.is_symlink():
+                    found.append(relpath)
+        return sorted(found)

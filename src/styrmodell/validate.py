@@ -8,10 +8,9 @@ from pathlib import Path
 from styrmodell.build import build
 from styrmodell.checker import active_rules, run
 from styrmodell.config import Config, load_config
-from styrmodell.errors import FatalError
 from styrmodell.findings import Finding, Severity
 from styrmodell.model.repository import Repository
-from styrmodell.sources import working_tree_files
+from styrmodell.sources import FileSource, WorkingTree
 from styrmodell.yamlload import load_bytes
 
 
@@ -30,24 +29,19 @@ class Result:
         return 0
 
 
-def load_repository(root: Path, cli_rules: dict[str, dict] | None = None):
-    """Config, model and the loader's problems for the working tree at `root`."""
-    if not root.is_dir():
-        raise FatalError(f"{root}: katalogen finns inte")
-    config, _ = load_config(root, cli_rules)
+def load_repository(source: FileSource, cli_rules: dict[str, dict] | None = None):
+    """Config, model and the loader's problems for every governance file in `source`."""
+    config, _ = load_config(source, cli_rules)
     max_bytes = int(config.gränser.max_filstorlek_mb * 1_000_000)
-    loaded = []
-    for relpath, absolute in working_tree_files(root, config.ignorera):
-        try:
-            raw = absolute.read_bytes()
-        except OSError as exc:
-            raise FatalError(f"{relpath}: kan inte läsas ({exc.strerror})") from None
-        loaded.append(load_bytes(relpath, raw, max_bytes))
+    loaded = [load_bytes(relpath, source.read(relpath) or b"", max_bytes)
+              for relpath in source.content_files(config.ignorera)]
     repository, problems = build(config, loaded)
     return config, repository, problems
 
 
-def validate(root: Path, cli_rules: dict[str, dict] | None = None) -> Result:
-    config, repository, problems = load_repository(root, cli_rules)
+def validate(source: FileSource | Path, cli_rules: dict[str, dict] | None = None) -> Result:
+    if isinstance(source, Path):
+        source = WorkingTree(source)
+    config, repository, problems = load_repository(source, cli_rules)
     rules = active_rules(config)
     return Result(config, repository, run(repository, problems, rules))

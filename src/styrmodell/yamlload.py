@@ -36,19 +36,24 @@ _KNOWN_SCALAR_TAGS = {_INT, _FLOAT, _BOOL, _NULL, _STR, "tag:yaml.org,2002:times
 
 # libyaml's messages, in the words a controller understands.
 _SYNTAX_TRANSLATIONS = {
-    "mapping values are not allowed here": "kolon på fel ställe (saknas citattecken eller radbrytning?)",
-    "could not find expected ':'": "kolon saknas efter nyckeln",
-    "found character that cannot start any token": "tecken som inte får inleda ett värde (t.ex. tabb eller @)",
+    "mapping values are not allowed": "kolon på fel ställe (sätt texten inom citattecken, eller kontrollera indraget)",
+    "could not find expected ':'": "kolon saknas efter nyckeln (eller fel indrag på raden ovanför)",
+    "found character that cannot start any token": "tecken som inte får inleda ett värde (tabb i indraget, "
+                                                   "eller @ och ` som måste stå inom citattecken)",
     "did not find expected key": "förväntade en nyckel här (kontrollera indraget)",
-    "did not find expected '-' indicator": "förväntade ett listelement '-' här (kontrollera indraget)",
-    "found undefined alias": "aliaset är inte definierat",
+    "did not find expected '-' indicator": "förväntade ett listelement '- ' här (kontrollera indraget)",
+    "did not find expected ',' or ']'": "listan inom [ ] avslutas inte med ]",
+    "did not find expected ',' or '}'": "mappningen inom { } avslutas inte med }",
+    "found undefined alias": "aliaset (*namn) hänvisar till ett ankare (&namn) som inte finns",
+    "found duplicate anchor": "samma ankare (&namn) definieras två gånger",
     "found unexpected end of stream": "filen tar slut mitt i ett värde (saknas ett avslutande citattecken?)",
-    "found unknown escape character": "okänd escape-sekvens i en sträng med dubbla citattecken",
-    "block sequence entries are not allowed in this context": "listelement '-' på fel ställe",
-    "found a tab character that violates indentation": "tabb i indraget; använd mellanslag",
-    "found character '\\t' that cannot start any token": "tabb i indraget; använd mellanslag",
+    "found unknown escape character": "okänd escape-sekvens (\\) i en text inom dubbla citattecken",
+    "block sequence entries are not allowed": "listelement '- ' på fel ställe (kontrollera indraget)",
+    "found a tab character": "tabb i indraget; använd mellanslag",
     "control characters are not allowed": "filen innehåller otillåtna kontrolltecken",
-    "expected a single document in the stream": "filen innehåller flera YAML-dokument (---); ett per fil",
+    "special characters are not allowed": "filen innehåller otillåtna kontrolltecken",
+    "expected a single document": "filen innehåller flera YAML-dokument (---); ett per fil",
+    "but found another document": "filen innehåller flera YAML-dokument (---); ett per fil",
 }
 
 
@@ -135,7 +140,8 @@ def load_text(path: str, text: str, result: LoadedFile | None = None) -> LoadedF
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        result.problems.append(LoadProblem("SM101", _translate(exc.problem or str(exc)), line, column))
+        text = " ".join(str(part) for part in (exc.problem, exc.context) if part) or str(exc)
+        result.problems.append(LoadProblem("SM101", _translate(text), line, column))
         return result
     except yaml.YAMLError as exc:
         result.problems.append(LoadProblem("SM101", _translate(str(exc)), 1, 1))

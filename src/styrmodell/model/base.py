@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Protocol
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema
 
 from styrmodell.findings import Location
 
@@ -75,6 +75,15 @@ def _as_list(value: Any) -> Any:
     return value
 
 
+def _swedish_bool(value: Any) -> Any:
+    if isinstance(value, str) and value.strip().lower() in ("ja", "nej"):
+        return value.strip().lower() == "ja"
+    return value
+
+
+Flag = Annotated[bool, BeforeValidator(_swedish_bool)]
+
+
 def _as_text(value: Any) -> Any:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
@@ -83,7 +92,8 @@ def _as_text(value: Any) -> Any:
 
 Id = Annotated[str, BeforeValidator(_as_text), Field(pattern=ID_PATTERN, max_length=120)]
 Ref = Annotated[str, BeforeValidator(_as_text)]
-RefList = Annotated[list[Ref], BeforeValidator(_as_list)]
+RefList = Annotated[list[Ref], BeforeValidator(_as_list), WithJsonSchema(
+    {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]})]
 Text = Annotated[str, BeforeValidator(_as_text)]
 
 _PERIOD = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2]))?$")

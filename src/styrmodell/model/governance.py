@@ -7,7 +7,7 @@ from enum import Enum
 
 from pydantic import Field
 
-from styrmodell.model.base import Decision, Id, Node, Ref, RefList, Text
+from styrmodell.model.base import Decision, Flag, Id, Node, Ref, RefList, Text
 
 
 class MatterCategory(str, Enum):
@@ -36,10 +36,10 @@ class Delegation(Node):
     ersättare: RefList = []
     lagrum: Text | None = None
     begränsningar: Text | None = None
-    anmäls: bool | None = None
-    överklagbart: bool | None = None
-    protokollförs_särskilt: bool = False
-    vidaredelegering_tillåten: bool = False
+    anmäls: Flag | None = None
+    överklagbart: Flag | None = None
+    protokollförs_särskilt: Flag = False
+    vidaredelegering_tillåten: Flag = False
     vidaredelegerad_från: Ref | None = None
     kommentar: Text | None = None
 

@@ -70,19 +70,11 @@ class Repository:
 
     @cached_property
     def indicators_by_goal(self) -> dict[str, list[Indicator]]:
-        out: dict[str, list[Indicator]] = defaultdict(list)
-        for indicator in self.indicators:
-            for goal_id in indicator.mål:
-                out[goal_id].append(indicator)
-        return out
+        return _by_goal(self.indicators)
 
     @cached_property
     def activities_by_goal(self) -> dict[str, list[Activity]]:
-        out: dict[str, list[Activity]] = defaultdict(list)
-        for activity in self.activities:
-            for goal_id in activity.mål:
-                out[goal_id].append(activity)
-        return out
+        return _by_goal(self.activities)
 
     @cached_property
     def children(self) -> dict[str, list[Goal]]:
@@ -96,3 +88,12 @@ class Repository:
     def organ_kind(self, organ_id: str | None) -> str | None:
         organ = self.organ_by_id.get(organ_id or "")
         return organ.typ.value if organ else None
+
+
+def _by_goal(objects: list) -> dict[str, list]:
+    """goal id → the objects (indicators, activities) whose `mål` names it."""
+    out: dict[str, list] = defaultdict(list)
+    for obj in objects:
+        for goal_id in obj.mål:
+            out[goal_id].append(obj)
+    return out
