@@ -62,3 +62,57 @@ def run_styr(*args: str, cwd: Path | None = None, env: dict | None = None) -> su
     environment.update(env or {})
     return subprocess.run([sys.executable, "-m", "styrmodell", *args], cwd=cwd, env=environment,
                           capture_output=True, text=True, timeout=120)
+
+
+class GitRepo:
+    """A real git repository made by the test, committed to step by step."""
+
+    def __init__(self, root: Path):
+        import git
+
+        self.root = root
+        self.repo = git.Repo.init(root, initial_branch="main")
+        with self.repo.config_writer() as writer:
+            writer.set_value("user", "name", "Test Testsson")
+            writer.set_value("user", "email", "test@example.org")
+            writer.set_value("commit", "gpgsign", "false")
+
+    def change(self, files=None, replace=None, move=None) -> None:
+        _apply(self.root, files, replace)
+        for old, new in (move or {}).items():
+            (self.root / new).parent.mkdir(parents=True, exist_ok=True)
+            self.repo.git.mv(old, new)
+
+    def commit(self, message: str, author: str | None = None) -> str:
+        import git
+
+        self.repo.git.add(A=True)
+        actor = git.Actor(author, "a@example.org") if author else None
+        return self.repo.index.commit(message, author=actor, committer=actor).hexsha
+
+
+def _apply(root: Path, files=None, replace=None) -> None:
+    for relpath, pairs in (replace or {}).items():
+        path = root / relpath
+        text = path.read_text("utf-8")
+        for old, new in pairs:
+            assert old in text, f"{relpath}: hittar inte {old!r}"
+            text = text.replace(old, new, 1)
+        path.write_text(text, "utf-8")
+    for relpath, content in (files or {}).items():
+        path = root / relpath
+        if content is None:
+            path.unlink()
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(content, "utf-8")
+
+
+@pytest.fixture
+def git_repo(tmp_path) -> GitRepo:
+    """The base repository as the first commit of a new git repository."""
+    root = tmp_path / "styrmodell"
+    shutil.copytree(BASE_REPO, root)
+    repo = GitRepo(root)
+    repo.commit("Styrmodellen som den beslutades", author="Anna Controller")
+    return repo

@@ -30,6 +30,12 @@ class Format(str, Enum):
     github = "github"
 
 
+class DiffFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
 class SchemaKind(str, Enum):
     innehåll = "innehåll"
     konfiguration = "konfiguration"
@@ -81,6 +87,8 @@ def validate(
     strict: bool = typer.Option(False, "--strict", help="Avsluta med kod 1 även för varningar."),
     regel: list[str] = typer.Option(
         [], "--regel", help="Ändra en regel för den här körningen: KOD=fel|varning|info|av (kan upprepas)."),
+    rev: Optional[str] = typer.Option(
+        None, "--rev", help="Kontrollera en incheckad git-revision (t.ex. HEAD~1, main) utan att checka ut den."),
 ) -> None:
     """Kontrollera repot: läs alla filer, bygg modellen, kör alla regler och rapportera varje fynd.
 
@@ -90,10 +98,91 @@ def validate(
     from styrmodell.validate import validate as run_validation
 
     chosen = format.value if format else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    result = run_validation(path, _parse_rule_flags(regel))
+    source = path
+    if rev is not None:
+        from styrmodell.gitsource import revision
+
+        source = revision(path, rev)
+    result = run_validation(source, _parse_rule_flags(regel))
     result.findings = _display(result.findings, path)
     report(result, chosen)
     raise typer.Exit(result.exit_code(strict))
+
+
+def _sources(folder: Path, a: str | None, b: str | None):
+    """(base source, label, head source, label) for the revision arguments of diff."""
+    from styrmodell.gitsource import GitRevision, merge_base, open_repo, resolve
+    from styrmodell.sources import WorkingTree
+
+    repo, inner = open_repo(folder)
+
+    def at(rev: str):
+        return GitRevision(repo, resolve(repo, rev), inner), rev
+
+    if a is None:
+        return (*at("HEAD"), WorkingTree(folder), "arbetskatalogen")
+    if "..." in a and b is None:
+        left, right = a.split("...", 1)
+        left, right = left or "HEAD", right or "HEAD"
+        base = merge_base(repo, left, right)
+        return GitRevision(repo, base, inner), f"{left} ({base.hexsha[:7]})", *at(right)
+    if ".." in a and b is None:
+        left, right = a.split("..", 1)
+        return (*at(left or "HEAD"), *at(right or "HEAD"))
+    if b is None:
+        return (*at(a), WorkingTree(folder), "arbetskatalogen")
+    return (*at(a), *at(b))
+
+
+@app.command()
+def diff(
+    a: Optional[str] = typer.Argument(None, help="Från: en revision, eller A...B (mot gemensam bas, som en pull request)."),
+    b: Optional[str] = typer.Argument(None, help="Till: en revision (standard: arbetskatalogen)."),
+    katalog: Path = typer.Option(Path("."), "--katalog", "-C", help="Styrmodellsrepots katalog i git-repot."),
+    format: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="text, markdown (för en pull request) eller json."),
+) -> None:
+    """Visa vad en ändring betyder: objekt som lagts till, tagits bort, ändrats eller flyttats, indikatorer
+    som byter status, mål att se över, ändringar utan nytt beslut, och fynd som tillkommer eller åtgärdas.
+
+    Utan argument: HEAD mot arbetskatalogen. `styr diff main...HEAD` visar det en pull request ändrar.
+    """
+    from styrmodell.diff import semantic_diff
+    from styrmodell.diffreport import RENDERERS
+    from styrmodell.validate import validate as run_validation
+
+    base, base_label, head, head_label = _sources(katalog, a, b)
+    old, new = run_validation(base), run_validation(head)
+    result = semantic_diff(old, new, base_label, head_label)
+    names = {o.id: o.namn for o in old.repository.organs} | {o.id: o.namn for o in new.repository.organs}
+    names |= {"organisation": "Organisation", "kommunövergripande": "Kommunövergripande"}
+    RENDERERS[format.value](result, names, sys.stdout)
+
+
+@app.command()
+def log(
+    ident: str = typer.Argument(..., help="Objektets id (mål, indikator, delegeringsrad som organ/rad, ...)."),
+    katalog: Path = typer.Option(Path("."), "--katalog", "-C", help="Styrmodellsrepots katalog i git-repot."),
+    rev: str = typer.Option("HEAD", "--rev", help="Historiken fram till denna revision."),
+) -> None:
+    """Visa ett objekts historia: varje commit som ändrade det, när, av vem, vad och under vilket beslut."""
+    from rich.console import Console
+    from rich.markup import escape
+
+    from styrmodell.diffreport import _value
+    from styrmodell.objectlog import object_log
+
+    versions = object_log(katalog, ident, rev)
+    if not versions:
+        raise FatalError(f"'{ident}' finns inte i någon commit som rör {katalog}")
+    console = Console(highlight=False, soft_wrap=True)
+    console.print(f"[bold]{escape(versions[-1].kind)} {escape(ident)}[/]: {escape(versions[-1].title)}")
+    for v in versions:
+        when = v.commit.date.strftime("%Y-%m-%d %H:%M")
+        console.print(f"\n[yellow]{v.commit.short}[/] {when} {escape(v.commit.author)}: {escape(v.commit.subject)}")
+        console.print(f"  {v.status} i {escape(v.file or '')}" + (f" · beslut: {escape(v.decision)}" if v.decision else
+                                                                    " · inget beslut angivet"))
+        for f in v.fields:
+            console.print(f"    {escape(f.path)}: [red]{escape(_value(f.old))}[/] → [green]{escape(_value(f.new))}[/]")
 
 
 @app.command()

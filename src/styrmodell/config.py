@@ -49,6 +49,12 @@ class Limits(Node):
     max_filstorlek_mb: float = Field(default=5.0, gt=0, le=500)
 
 
+class AttainmentSettings(Node):
+    """The municipality's decided definitions of attainment (seed 003)."""
+
+    delvis_marginal_procent: float = Field(default=5.0, ge=0, le=100)
+
+
 class RuleSetting(Node):
     """One rule's settings: on/off, severity, and the rule's own options (checked by the rule)."""
 
@@ -68,6 +74,7 @@ class Config(Node):
     målkedja: list[Level] = Field(min_length=1)
     regler: dict[Text, RuleSetting] = {}
     gränser: Limits = Limits()
+    måluppfyllelse: AttainmentSettings = AttainmentSettings()
     ignorera: list[Text] = []
     referensdatum: dt.date | None = None
     beslut: Decision | None = None
