@@ -186,6 +186,25 @@ def log(
 
 
 @app.command()
+def init(
+    katalog: Path = typer.Argument(Path("."), help="Katalogen för det nya repot (skapas om den inte finns)."),
+    kommun: str = typer.Option(..., "--kommun", help="Kommunens namn eller kommunkod, t.ex. Grästorp eller 1444."),
+    installation: str = typer.Option(
+        "styrmodell", "--installation", help="Vad CI-filerna installerar med pip (paketnamn eller git-URL)."),
+    git: bool = typer.Option(True, "--git/--utan-git", help="Gör katalogen till ett git-repo om den inte är det."),
+) -> None:
+    """Skapa ett nytt styrmodellsrepo: konfiguration, ett skelett av varje filtyp med svenska
+    kommentarer, en README för kommunen, pre-commit och CI för GitHub Actions och GitLab CI."""
+    from styrmodell.init import init as create
+
+    files = create(katalog, kommun, installation=installation, git=git)
+    typer.echo(f"Skapade {len(files)} filer i {katalog}:")
+    for relpath in files:
+        typer.echo(f"  {relpath}")
+    typer.echo(f"Nästa steg: redigera filerna och kör `styr validate {katalog}`.")
+
+
+@app.command()
 def rules(
     code: Optional[str] = typer.Argument(None, help="En regels kod (SM401) eller namn (mål-per-nämnd)."),
 ) -> None:

@@ -1,0 +1,1 @@
+"""The templates shipped with styrmodell (Jinja), installed as the package `styrmodell.templates`."""
