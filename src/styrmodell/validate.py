@@ -11,7 +11,7 @@ from styrmodell.config import Config, load_config
 from styrmodell.findings import Finding, Severity
 from styrmodell.model.repository import Repository
 from styrmodell.sources import FileSource, WorkingTree
-from styrmodell.yamlload import load_bytes
+from styrmodell.parallel import parse_all
 
 
 @dataclass
@@ -33,9 +33,8 @@ def load_repository(source: FileSource, cli_rules: dict[str, dict] | None = None
     """Config, model and the loader's problems for every governance file in `source`."""
     config, _ = load_config(source, cli_rules)
     max_bytes = int(config.gränser.max_filstorlek_mb * 1_000_000)
-    loaded = [load_bytes(relpath, source.read(relpath) or b"", max_bytes)
-              for relpath in source.content_files(config.ignorera)]
-    repository, problems = build(config, loaded)
+    files = [(relpath, source.read(relpath) or b"") for relpath in source.content_files(config.ignorera)]
+    repository, problems = build(config, parse_all(files, max_bytes))
     return config, repository, problems
 
 

@@ -67,22 +67,40 @@ class LoadProblem:
 
 @dataclass
 class LoadedFile:
-    """One YAML file as plain values plus the position of every key and list item."""
+    """One YAML file as plain values. Positions are worked out only when a finding needs one."""
 
     path: str
     data: Any = None
-    positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
     problems: list[LoadProblem] = field(default_factory=list)
+    text: str | None = None
+    _positions: dict[Path, tuple[int, int]] | None = field(default=None, repr=False)
+
+    @property
+    def positions(self) -> dict[Path, tuple[int, int]]:
+        """The position of every key and list item; composed again from the text on first use."""
+        if self._positions is None:
+            self._positions = _index_positions(self.text) if self.text is not None else {}
+        return self._positions
 
     def position(self, path: Path) -> tuple[int, int]:
         """The position of `path`, or of its nearest ancestor that exists."""
+        positions = self.positions
         path = tuple(path)
         while path:
-            found = self.positions.get(path)
+            found = positions.get(path) or positions.get(path[:-1] + (_alt(path[-1]),))
             if found:
                 return found
             path = path[:-1]
-        return self.positions.get((), (1, 1))
+        return positions.get((), (1, 1))
+
+
+def _alt(key: Any) -> Any:
+    """Keys the model turned into text may have been numbers in the file (`2026:`), and back."""
+    if isinstance(key, str) and key.isdigit():
+        return int(key)
+    if isinstance(key, int) and not isinstance(key, bool):
+        return str(key)
+    return key
 
 
 class _Abort(Exception):
@@ -152,9 +170,10 @@ def load_text(path: str, text: str, result: LoadedFile | None = None) -> LoadedF
     if node is None:
         result.problems.append(LoadProblem("SM104", "filen är tom", 1, 1))
         return result
+    result.text = text
     builder = _Builder(result)
     try:
-        result.data = builder.value(node, (), ())
+        result.data = builder.value(node, ())
     except _Abort as abort:
         result.data = None
         result.problems.append(abort.problem)
@@ -173,13 +192,14 @@ class _Builder:
 
     def __init__(self, result: LoadedFile):
         self.result = result
-        self.positions = result.positions
         self.seen: set[int] = set()
         self.expansions = 0
 
-    def value(self, node: Node, path: Path, stack: tuple[int, ...]) -> Any:
+    def value(self, node: Node, stack: tuple[int, ...]) -> Any:
+        if node.__class__ is ScalarNode:
+            return node.value if node.tag == _STR else self.scalar(node)
         ident = id(node)
-        if ident in self.seen and not isinstance(node, ScalarNode):
+        if ident in self.seen:
             self.expansions += 1
             if ident in stack:
                 raise _Abort(self._problem("SM105", "rekursivt alias (ett ankare som refererar till sig självt)", node))
@@ -189,46 +209,39 @@ class _Builder:
         self.seen.add(ident)
         if len(stack) > MAX_DEPTH:
             raise _Abort(self._problem("SM105", f"filen är nästlad djupare än {MAX_DEPTH} nivåer", node))
-        if isinstance(node, ScalarNode):
-            return self.scalar(node)
-        if isinstance(node, SequenceNode):
-            inner = stack + (ident,)
-            items = []
-            for index, child in enumerate(node.value):
-                child_path = path + (index,)
-                self.positions[child_path] = (child.start_mark.line + 1, child.start_mark.column + 1)
-                items.append(self.value(child, child_path, inner))
-            return items
-        return self.mapping(node, path, stack + (ident,))
+        inner = stack + (ident,)
+        if node.__class__ is SequenceNode:
+            return [self.value(child, inner) for child in node.value]
+        return self.mapping(node, inner)
 
-    def mapping(self, node: MappingNode, path: Path, stack: tuple[int, ...]) -> dict:
+    def mapping(self, node: MappingNode, stack: tuple[int, ...]) -> dict:
         out: dict = {}
-        merged: dict = {}
+        merged: dict | None = None
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE:
+                merged = merged or {}
                 for source in (value_node.value if isinstance(value_node, SequenceNode) else [value_node]):
-                    data = self.value(source, path, stack)
+                    data = self.value(source, stack)
                     if isinstance(data, dict):
                         for key, val in data.items():
                             merged.setdefault(key, val)
                 continue
-            if not isinstance(key_node, ScalarNode):
+            if key_node.__class__ is not ScalarNode:
                 raise _Abort(self._problem("SM101", "en nyckel måste vara en enkel text, inte en lista eller mappning",
                                            key_node))
-            key = self.scalar(key_node)
-            if isinstance(key, (list, dict)) or key is None:
+            key = key_node.value if key_node.tag == _STR else self.scalar(key_node)
+            if key is None:
                 key = key_node.value
-            child_path = path + (key,)
             if key in out:
-                first = self.positions.get(child_path, (0, 0))
+                first = next(k for k, _ in node.value if k.value == key_node.value)
                 self.result.problems.append(self._problem(
-                    "SM102", f"nyckeln '{key}' förekommer två gånger (första gången på rad {first[0]}); "
-                             "den senare skulle tyst skriva över den första", key_node))
+                    "SM102", f"nyckeln '{key}' förekommer två gånger (första gången på rad "
+                             f"{first.start_mark.line + 1}); den senare skulle tyst skriva över den första", key_node))
                 continue
-            self.positions[child_path] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            out[key] = self.value(value_node, child_path, stack)
-        for key, val in merged.items():
-            out.setdefault(key, val)
+            out[key] = self.value(value_node, stack)
+        if merged:
+            for key, val in merged.items():
+                out.setdefault(key, val)
         return out
 
     @staticmethod
@@ -248,6 +261,36 @@ class _Builder:
 
     def _problem(self, code: str, message: str, node: Node) -> LoadProblem:
         return LoadProblem(code, message, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _index_positions(text: str) -> dict[Path, tuple[int, int]]:
+    """Every key's and list item's position, for a file that loaded (so it composes cleanly)."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError:
+        return {}
+    positions: dict[Path, tuple[int, int]] = {(): (1, 1)}
+    stack: list[tuple[Node, Path]] = [(root, ())] if root is not None else []
+    expanded: set[int] = set()
+    while stack:
+        node, path = stack.pop()
+        if id(node) in expanded or len(path) > MAX_DEPTH:
+            continue  # an alias: its contents were indexed where the anchor stands
+        expanded.add(id(node))
+        if isinstance(node, SequenceNode):
+            for index, child in enumerate(node.value):
+                child_path = path + (index,)
+                positions.setdefault(child_path, (child.start_mark.line + 1, child.start_mark.column + 1))
+                stack.append((child, child_path))
+        elif isinstance(node, MappingNode):
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, ScalarNode):
+                    continue
+                key = key_node.value if key_node.tag == _STR else _Builder.scalar(key_node)
+                child_path = path + (key,)
+                positions.setdefault(child_path, (key_node.start_mark.line + 1, key_node.start_mark.column + 1))
+                stack.append((value_node, child_path))
+    return positions
 
 
 def _int(text: str) -> int:

@@ -73,16 +73,15 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
             source = by_id.get(row.vidaredelegerad_från or "")
             if source is None:
                 continue
-            where = row.where("vidaredelegerad_från")
             if not _is_chief(repo, source.delegat):
                 yield (f"rad {row.id} vidaredelegerar från rad {source.id}, vars delegat '{source.delegat}' inte är "
-                       f"förvaltningschef {REF}", where)
+                       f"förvaltningschef {REF}", row.where("vidaredelegerad_från"))
             elif not source.vidaredelegering_tillåten:
                 yield (f"rad {row.id} vidaredelegerar från rad {source.id}, men nämnden har inte tillåtit "
-                       f"vidaredelegering där (`vidaredelegering_tillåten: true`) {REF}", where)
+                       f"vidaredelegering där (`vidaredelegering_tillåten: true`) {REF}", row.where("vidaredelegerad_från"))
             if source.vidaredelegerad_från:
                 yield (f"rad {row.id} vidaredelegerar från rad {source.id}, som själv är en vidaredelegering; "
-                       f"bara ett steg är tillåtet {REF}", where)
+                       f"bara ett steg är tillåtet {REF}", row.where("vidaredelegerad_från"))
             delegate = resolve(repo, row.delegat)
             if isinstance(delegate, Role) and not delegate.employed:
                 yield (f"rad {row.id}: vidaredelegering får bara ske till en anställd, inte till '{row.delegat}' "

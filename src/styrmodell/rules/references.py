@@ -62,8 +62,10 @@ class _Checker:
     def ref(self, obj: Node, field: str, ident: str | None, kinds: tuple[str, ...], index: int | None = None) -> None:
         if ident is None or ident in self.repo.broken_ids:
             return
-        where = obj.where(field, index) if index is not None else obj.where(field)
         hit = self.repo.lookup(ident)
+        if hit is not None and hit[0] in kinds:
+            return
+        where = obj.where(field, index) if index is not None else obj.where(field)
         wanted = " eller ".join(kinds)
         if hit is None:
             candidates = [i for i, (kind, _) in self.repo.index.items() if kind in kinds]
