@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import tempfile
 import sys
 from pathlib import Path
 
@@ -13,6 +14,8 @@ TESTS = Path(__file__).parent
 BASE_REPO = TESTS / "base_repo"
 ROOT = TESTS.parent
 EXAMPLES = ROOT / "examples"
+# the tests' cache, never the user's
+SESSION_CACHE = tempfile.mkdtemp(prefix="styr-test-cache-")
 
 
 def make_repo(target: Path, files: dict[str, str | bytes | None] | None = None,
@@ -59,6 +62,7 @@ def run_styr(*args: str, cwd: Path | None = None, env: dict | None = None) -> su
     import os
 
     environment = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
+    environment["STYR_CACHE_DIR"] = SESSION_CACHE
     environment.update(env or {})
     return subprocess.run([sys.executable, "-m", "styrmodell", *args], cwd=cwd, env=environment,
                           capture_output=True, text=True, timeout=120)

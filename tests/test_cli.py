@@ -198,3 +198,10 @@ def test_schema_accepts_every_file_of_the_examples_and_rejects_unknown_keys():
     assert checked > 20
     wrong = {"mål": [{"id": "m1", "nivå": "mål", "text": "x", "tjäner": ["y"]}]}
     assert any("tjäner" in e.message for e in content.iter_errors(wrong))
+
+
+def test_rule_option_errors_are_swedish(repo_factory):
+    root = repo_factory(replace={"styrmodell.yaml": [["max: 3", "max: 0"]]})
+    proc = _ok(run_styr("validate", str(root)))
+    assert proc.returncode == 2
+    assert "regeln SM401: 'max' ska vara minst 1 (är 0)" in proc.stderr

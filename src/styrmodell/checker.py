@@ -9,7 +9,7 @@ from pydantic import ValidationError
 from styrmodell.config import Config
 from styrmodell.errors import FatalError
 from styrmodell.findings import Finding, Problem, Severity
-from styrmodell.messages import did_you_mean
+from styrmodell.messages import describe_error, did_you_mean
 from styrmodell.model.repository import Repository
 from styrmodell.rules import RULES, Rule, find
 from styrmodell.rules.base import RuleOptions
@@ -59,7 +59,8 @@ def active_rules(config: Config) -> list[ActiveRule]:
                     text = f"regeln {code} har ingen inställning '{field}'{did_you_mean(field, known)}"
                     text += f" (inställningar: {', '.join(known) or 'inga'})"
                 else:
-                    text = f"inställningen '{field}' för {code}: {error['msg']}"
+                    message, _ = describe_error(error, rule.options)
+                    text = f"regeln {code}: {message}"
                 raise FatalError(f"{config.where('regler', key, field)}: {text}") from None
         active.append(ActiveRule(rule, severity, options))
     return active

@@ -89,6 +89,7 @@ def validate(
         [], "--regel", help="Ändra en regel för den här körningen: KOD=fel|varning|info|av (kan upprepas)."),
     rev: Optional[str] = typer.Option(
         None, "--rev", help="Kontrollera en incheckad git-revision (t.ex. HEAD~1, main) utan att checka ut den."),
+    no_cache: bool = typer.Option(False, "--ingen-cache", help="Läs och kontrollera allt på nytt, utan cache."),
 ) -> None:
     """Kontrollera repot: läs alla filer, bygg modellen, kör alla regler och rapportera varje fynd.
 
@@ -103,7 +104,12 @@ def validate(
         from styrmodell.gitsource import revision
 
         source = revision(path, rev)
-    result = run_validation(source, _parse_rule_flags(regel))
+    cache = None
+    if not no_cache:
+        from styrmodell.cache import Cache
+
+        cache = Cache()
+    result = run_validation(source, _parse_rule_flags(regel), cache)
     result.findings = _display(result.findings, path)
     report(result, chosen)
     raise typer.Exit(result.exit_code(strict))

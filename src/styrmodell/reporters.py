@@ -14,11 +14,11 @@ from styrmodell.validate import Result
 def _summary(result: Result) -> str:
     errors, warnings = result.count(Severity.ERROR), result.count(Severity.WARNING)
     infos = result.count(Severity.INFO)
-    files = len(result.repository.files)
+    files = result.files
     if not result.findings:
-        return f"Inga fel. {files} filer kontrollerade för {result.config.kommun.namn}."
+        return f"Inga fel. {files} filer kontrollerade för {result.kommun}."
     parts = [f"{errors} fel", f"{warnings} varningar"] + ([f"{infos} info"] if infos else [])
-    return f"{', '.join(parts)} i {files} filer ({result.config.kommun.namn})."
+    return f"{', '.join(parts)} i {files} filer ({result.kommun})."
 
 
 def text_line(finding: Finding) -> str:
@@ -40,8 +40,8 @@ def report_text(result: Result, out: TextIO) -> None:
 
 def report_json(result: Result, out: TextIO) -> None:
     payload = {
-        "kommun": result.config.kommun.namn,
-        "filer": len(result.repository.files),
+        "kommun": result.kommun,
+        "filer": result.files,
         "fel": result.count(Severity.ERROR),
         "varningar": result.count(Severity.WARNING),
         "fynd": [f.as_dict() for f in result.findings],

@@ -1,24 +1,32 @@
-"""The validation pipeline: config → files → model → rules → findings. Returns values; prints nothing."""
+"""The validation pipeline: config → files → model → rules → findings. Returns values; prints nothing.
+
+With a cache, a run whose files, configuration and flags are all unchanged is answered from the
+cache without building the model, and a run where some files changed parses only those.
+"""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from styrmodell.build import build
-from styrmodell.checker import active_rules, run
-from styrmodell.config import Config, load_config
 from styrmodell.findings import Finding, Severity
-from styrmodell.model.repository import Repository
-from styrmodell.sources import FileSource, WorkingTree
-from styrmodell.parallel import parse_all
+from styrmodell.sources import CONFIG_FILE, FileSource, WorkingTree
+
+if TYPE_CHECKING:
+    from styrmodell.cache import Cache
+    from styrmodell.config import Config
+    from styrmodell.model.repository import Repository
 
 
 @dataclass
 class Result:
-    config: Config
-    repository: Repository
+    kommun: str
+    files: int
     findings: list[Finding]
+    config: Config | None = None
+    repository: Repository | None = None
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -29,18 +37,58 @@ class Result:
         return 0
 
 
-def load_repository(source: FileSource, cli_rules: dict[str, dict] | None = None):
+def load_repository(source: FileSource, cli_rules: dict[str, dict] | None = None, cache: Cache | None = None,
+                    raw_files: dict[str, bytes] | None = None):
     """Config, model and the loader's problems for every governance file in `source`."""
+    from styrmodell.build import build
+    from styrmodell.config import load_config
+    from styrmodell.parallel import parse_all
+
     config, _ = load_config(source, cli_rules)
     max_bytes = int(config.gränser.max_filstorlek_mb * 1_000_000)
-    files = [(relpath, source.read(relpath) or b"") for relpath in source.content_files(config.ignorera)]
-    repository, problems = build(config, parse_all(files, max_bytes))
+    relpaths = source.content_files(config.ignorera)
+    raws = [(relpath, (raw_files or {}).get(relpath) or source.read(relpath) or b"") for relpath in relpaths]
+    if cache is None:
+        loaded = parse_all(raws, max_bytes)
+    else:
+        loaded_by_path = {}
+        missing = []
+        for relpath, raw in raws:
+            key = cache.file_key(relpath, raw, max_bytes)
+            hit = cache.get_file(key, relpath, raw)
+            if hit is None:
+                missing.append((relpath, raw, key))
+            else:
+                loaded_by_path[relpath] = hit
+        for (relpath, _, key), parsed in zip(missing, parse_all([(p, r) for p, r, _ in missing], max_bytes)):
+            cache.put_file(key, parsed)
+            loaded_by_path[relpath] = parsed
+        loaded = [loaded_by_path[relpath] for relpath, _ in raws]
+    repository, problems = build(config, loaded)
     return config, repository, problems
 
 
-def validate(source: FileSource | Path, cli_rules: dict[str, dict] | None = None) -> Result:
+def validate(source: FileSource | Path, cli_rules: dict[str, dict] | None = None,
+             cache: Cache | None = None) -> Result:
     if isinstance(source, Path):
         source = WorkingTree(source)
-    config, repository, problems = load_repository(source, cli_rules)
-    rules = active_rules(config)
-    return Result(config, repository, run(repository, problems, rules))
+    result_key = None
+    raw_files: dict[str, bytes] = {}
+    if cache is not None:
+        config_raw = source.read(CONFIG_FILE)
+        if config_raw is not None:
+            raw_files = {p: source.read(p) or b"" for p in source.content_files([])}
+            file_keys = [(p, cache.file_key(p, raw, 0)) for p, raw in raw_files.items()]
+            result_key = cache.result_key(file_keys, config_raw, json.dumps(cli_rules or {}, sort_keys=True))
+            hit = cache.get_result(result_key)
+            if hit is not None:
+                meta, findings = hit
+                return Result(meta["kommun"], meta["filer"], findings)
+    from styrmodell.checker import active_rules, run
+
+    config, repository, problems = load_repository(source, cli_rules, cache, raw_files)
+    findings = run(repository, problems, active_rules(config))
+    result = Result(config.kommun.namn, len(repository.files), findings, config, repository)
+    if cache is not None and result_key is not None:
+        cache.put_result(result_key, {"kommun": result.kommun, "filer": result.files}, findings)
+    return result
