@@ -152,12 +152,17 @@ def diff(
 
     Utan argument: HEAD mot arbetskatalogen. `styr diff main...HEAD` visar det en pull request ändrar.
     """
-    from styrmodell.diff import semantic_diff
+    from styrmodell.cache import Cache
+    from styrmodell.diff import changed_files, semantic_diff
     from styrmodell.diffreport import RENDERERS
-    from styrmodell.validate import validate as run_validation
+    from styrmodell.validate import load_repository, validate as run_validation
 
     base, base_label, head, head_label = _sources(katalog, a, b)
-    old, new = run_validation(base), run_validation(head)
+    cache = Cache()
+    new = run_validation(head, cache=cache, need_model=True)
+    old = run_validation(base, cache=cache)
+    if old.repository is None:  # findings from the cache; the model only for the files that differ
+        old.config, old.repository, _ = load_repository(base, cache=cache, only=changed_files(old, new))
     result = semantic_diff(old, new, base_label, head_label)
     names = {o.id: o.namn for o in old.repository.organs} | {o.id: o.namn for o in new.repository.organs}
     names |= {"organisation": "Organisation", "kommunövergripande": "Kommunövergripande"}

@@ -113,10 +113,13 @@ def _dump(obj: Node) -> dict:
     return {k: v for k, v in _flatten(data).items() if k not in _IGNORED_FIELDS and v not in ([], {})}
 
 
-def entries(repo: Repository) -> dict[Key, _Entry]:
+def entries(repo: Repository, files: set[str] | None = None) -> dict[Key, _Entry]:
+    """Every object by key; with `files`, only the objects that stand in those files."""
     out: dict[Key, _Entry] = {}
 
     def add(key: Key, obj: Node, organ: str | None, title: str) -> None:
+        if files is not None and obj.file not in files and key.kind != "konfiguration":
+            return
         out.setdefault(key, _Entry(key, obj, organ or "kommunövergripande", title, _dump(obj)))
 
     for kind, objects in repo.globals():
@@ -177,12 +180,16 @@ def _changes(old: dict[Key, _Entry], new: dict[Key, _Entry]) -> list[Change]:
     return changes
 
 
-def _status_changes(old: Result, new: Result) -> list[StatusChange]:
+def _status_changes(old: Result, new: Result, files: set[str] | None) -> list[StatusChange]:
     margin_old = old.config.måluppfyllelse.delvis_marginal_procent
     margin_new = new.config.måluppfyllelse.delvis_marginal_procent
+    if margin_old != margin_new:
+        files = None  # the definition of attainment changed: every indicator may flip
     before = {i.id: i for i in old.repository.indicators}
     out = []
     for indicator in new.repository.indicators:
+        if files is not None and indicator.file not in files:
+            continue
         previous = before.get(indicator.id)
         if previous is None:
             continue
@@ -258,14 +265,23 @@ def _finding_delta(old: list[Finding], new: list[Finding]) -> tuple[list[Finding
     return ([f for f in new if _finding_key(f) not in old_keys], [f for f in old if _finding_key(f) not in new_keys])
 
 
+def changed_files(old: Result, new: Result) -> set[str] | None:
+    """Files whose bytes differ between the two sides; None when either side's contents are unknown."""
+    if old.contents is None or new.contents is None:
+        return None
+    return {p for p in set(old.contents) | set(new.contents) if old.contents.get(p) != new.contents.get(p)}
+
+
 def semantic_diff(old: Result, new: Result, base_label: str, head_label: str) -> DiffResult:
-    changes = _changes(entries(old.repository), entries(new.repository))
+    """`old` may be built from only the changed files (its findings then come from the cache)."""
+    files = changed_files(old, new)
+    changes = _changes(entries(old.repository, files), entries(new.repository, files))
     added, fixed = _finding_delta(old.findings, new.findings)
     return DiffResult(
         base=base_label,
         head=head_label,
         changes=changes,
-        status_changes=_status_changes(old, new),
+        status_changes=_status_changes(old, new, files),
         affected=_affected(changes, new.repository),
         provenance=list(_provenance(changes, new.repository)),
         findings_added=added,

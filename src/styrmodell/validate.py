@@ -27,6 +27,7 @@ class Result:
     findings: list[Finding]
     config: Config | None = None
     repository: Repository | None = None
+    contents: dict[str, bytes] | None = None  # every YAML file read, for diff to compare
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -38,15 +39,15 @@ class Result:
 
 
 def load_repository(source: FileSource, cli_rules: dict[str, dict] | None = None, cache: Cache | None = None,
-                    raw_files: dict[str, bytes] | None = None):
-    """Config, model and the loader's problems for every governance file in `source`."""
+                    raw_files: dict[str, bytes] | None = None, only: set[str] | None = None):
+    """Config, model and the loader's problems for every governance file in `source` (or those in `only`)."""
     from styrmodell.build import build
     from styrmodell.config import load_config
     from styrmodell.parallel import parse_all
 
     config, _ = load_config(source, cli_rules)
     max_bytes = int(config.gränser.max_filstorlek_mb * 1_000_000)
-    relpaths = source.content_files(config.ignorera)
+    relpaths = [p for p in source.content_files(config.ignorera) if only is None or p in only]
     raws = [(relpath, (raw_files or {}).get(relpath) or source.read(relpath) or b"") for relpath in relpaths]
     if cache is None:
         loaded = parse_all(raws, max_bytes)
@@ -69,7 +70,9 @@ def load_repository(source: FileSource, cli_rules: dict[str, dict] | None = None
 
 
 def validate(source: FileSource | Path, cli_rules: dict[str, dict] | None = None,
-             cache: Cache | None = None) -> Result:
+             cache: Cache | None = None, need_model: bool = False) -> Result:
+    """Findings for `source`. With a cache and not `need_model`, an unchanged repository is answered
+    from the cache without a model (`result.repository` is then None)."""
     if isinstance(source, Path):
         source = WorkingTree(source)
     result_key = None
@@ -80,15 +83,15 @@ def validate(source: FileSource | Path, cli_rules: dict[str, dict] | None = None
             raw_files = {p: source.read(p) or b"" for p in source.content_files([])}
             file_keys = [(p, cache.file_key(p, raw, 0)) for p, raw in raw_files.items()]
             result_key = cache.result_key(file_keys, config_raw, json.dumps(cli_rules or {}, sort_keys=True))
-            hit = cache.get_result(result_key)
+            hit = None if need_model else cache.get_result(result_key)
             if hit is not None:
                 meta, findings = hit
-                return Result(meta["kommun"], meta["filer"], findings)
+                return Result(meta["kommun"], meta["filer"], findings, contents=raw_files)
     from styrmodell.checker import active_rules, run
 
     config, repository, problems = load_repository(source, cli_rules, cache, raw_files)
     findings = run(repository, problems, active_rules(config))
-    result = Result(config.kommun.namn, len(repository.files), findings, config, repository)
+    result = Result(config.kommun.namn, len(repository.files), findings, config, repository, raw_files or None)
     if cache is not None and result_key is not None:
         cache.put_result(result_key, {"kommun": result.kommun, "filer": result.files}, findings)
     return result
