@@ -205,3 +205,41 @@ def test_rule_option_errors_are_swedish(repo_factory):
     proc = _ok(run_styr("validate", str(root)))
     assert proc.returncode == 2
     assert "regeln SM401: 'max' ska vara minst 1 (är 0)" in proc.stderr
+
+
+@pytest.mark.parametrize("example, relpath, old, new, expected", [
+    ("grastorp", "organ/mbn/mal.yaml", "    tjänar: [mal-foretagsklimat]", "    tjänar: [mal-foretagsklimatet]",
+     "organ/mbn/mal.yaml:8:14: fel SM201"),
+    ("grastorp", "organ/ks/delegationsordning.yaml", "      kategori: [upphandling]\n      delegat: ekonomichef",
+     "      kategori: [mål och inriktning]\n      delegat: ekonomichef", "organ/ks/delegationsordning.yaml:51:18: fel SM602"),
+    ("astorp", "organ/kfn/mal.yaml", "Fler barn och unga deltar i förenings- och kulturliv 2026",
+     "Fler barn och unga deltar i förenings- och kulturliv", "organ/kfn/mal.yaml:6:5: fel SM505"),
+    ("astorp", "organ/son/delegationsordning.yaml", "      delegat: ec-hemtjanst\n      vidaredelegerad_från: \"1.2\"",
+     "      delegat: ordf-son\n      vidaredelegerad_från: \"1.2\"", "organ/son/delegationsordning.yaml:24:7: fel SM604"),
+])
+def test_broken_variants_of_the_examples(tmp_path, example, relpath, old, new, expected):
+    import shutil
+
+    root = tmp_path / example
+    shutil.copytree(EXAMPLES / example, root)
+    path = root / relpath
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+    proc = _ok(run_styr("validate", ".", cwd=root))
+    assert proc.returncode == 1
+    assert expected in proc.stdout, proc.stdout
+
+
+def test_astorp_board_with_a_fourth_goal_breaks_the_limit_of_three(tmp_path):
+    import shutil
+
+    root = tmp_path / "astorp"
+    shutil.copytree(EXAMPLES / "astorp", root)
+    extra = ("organ: son\nmål:\n  - id: son-fjarde\n    nivå: nämndsmål\n    text: Fler får stöd i hemmet 2026\n"
+             "    tjänar: [im-livskvalitet]\n    period: {från: 2023, till: 2026}\n    ansvarig: fc-sof\n"
+             "    beslut: {organ: son, datum: 2022-12-15}\n    bedömningsmetod: Förvaltningens bedömning.\n")
+    (root / "organ/son/fjarde-mal.yaml").write_text(extra, "utf-8")
+    proc = _ok(run_styr("validate", ".", cwd=root))
+    assert proc.returncode == 1
+    assert "fel SM401 'son' har 4 mål (4 egna mål); högst 3 är tillåtet" in proc.stdout

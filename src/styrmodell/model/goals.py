@@ -7,7 +7,7 @@ import re
 from enum import Enum
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, field_validator, model_validator
+from pydantic import BeforeValidator, Field, WithJsonSchema, field_validator, model_validator
 
 from styrmodell.model.base import Decision, Id, Node, Period, Ref, RefList, Text, parse_period
 
@@ -24,7 +24,8 @@ def _text_or_list(value: Any) -> Any:
 class Vision(Node):
     text: Text
     mission: Text | None = None
-    värdegrund: Annotated[str | None, BeforeValidator(_text_or_list)] = None
+    värdegrund: Annotated[str | None, BeforeValidator(_text_or_list), WithJsonSchema(
+        {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}, {"type": "null"}]})] = None
     gäller_till: int | None = None
     beslut: Decision | None = None
 
