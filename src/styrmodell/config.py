@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from importlib import resources
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field, ValidationError, field_validator
 
@@ -55,6 +55,13 @@ class AttainmentSettings(Node):
     delvis_marginal_procent: float = Field(default=5.0, ge=0, le=100)
 
 
+class WheelSettings(Node):
+    """How the annual wheel treats deadlines on weekends and holidays, and which year rules check."""
+
+    helgdag: Literal["varna", "flytta före", "flytta efter"] = "varna"
+    år: int | None = Field(default=None, ge=2000, le=2100)
+
+
 class RuleSetting(Node):
     """One rule's settings: on/off, severity, and the rule's own options (checked by the rule)."""
 
@@ -75,6 +82,7 @@ class Config(Node):
     regler: dict[Text, RuleSetting] = {}
     gränser: Limits = Limits()
     måluppfyllelse: AttainmentSettings = AttainmentSettings()
+    årshjul: WheelSettings = WheelSettings()
     ignorera: list[Text] = []
     referensdatum: dt.date | None = None
     beslut: Decision | None = None

@@ -134,7 +134,12 @@ class Budget(Node):
 
 
 class When(Node):
-    """When an event happens; issue-level date rules build on these fields."""
+    """When an event happens in a year (see wheel.py for how each combination resolves).
+
+    datum: "MM-DD" every year, or one "ÅÅÅÅ-MM-DD"; månad: the whole month; möte: a meeting of
+    that organ, the last on or before `före` and/or the first after `efter`; före/efter without
+    möte: a deadline date, or another event's id; dagar: days added after resolving.
+    """
 
     datum: Text | None = None
     månad: int | None = Field(default=None, ge=1, le=12)
@@ -144,12 +149,28 @@ class When(Node):
     dagar: int | None = None
 
 
+class LegalMoment(str, Enum):
+    """Moments of the year that the law sets dates for (law.md, 'Budget and the annual wheel')."""
+
+    BUDGETFORSLAG = "budgetförslag"
+    BUDGETBESLUT = "budgetbeslut"
+    DELAR_PERIODSLUT = "delårsrapport-periodslut"
+    DELAR_OVERLAMNAD = "delårsrapport-överlämnad"
+    DELAR_REVISORER = "delårsrapport-revisorer"
+    DELAR_KF = "delårsrapport-kf"
+    AR_OVERLAMNAD = "årsredovisning-överlämnad"
+    AR_REVISORER = "årsredovisning-revisorer"
+    AR_KF = "årsredovisning-kf"
+    ANSVARSFRIHET = "ansvarsfrihet"
+
+
 class Event(Node):
     id: Id
     namn: Text
     typ: Text
     organ: Ref | None = None
     när: When
+    avser: LegalMoment | None = None
     rapport: Text | None = None
     beroenden: RefList = []
     beskrivning: Text | None = None

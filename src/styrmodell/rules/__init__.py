@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from styrmodell.rules import (
+    annual_report, auditors_first, budget_decision, budget_proposal, holiday_deadline, interim_handover,
+    interim_period, legal_moments, wheel_timing,
     automated, control_plan, delegate_kind, document_decision, document_level, document_owner,
     document_review, further_delegation, goal_level, goal_limit, indicator_basics, kf_trace, kolada_id,
     loading, mandate_period, missing_parent, municipality_code, non_delegable, program_content, references,
@@ -20,6 +22,8 @@ _MODULES = [
     document_decision, document_owner, document_level, document_review, program_content,
     indicator_basics, target_direction, kolada_id,
     municipality_code, mandate_period, control_plan,
+    budget_proposal, budget_decision, interim_period, interim_handover, auditors_first, annual_report,
+    holiday_deadline, wheel_timing, legal_moments,
 ]
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in loading.RULES}

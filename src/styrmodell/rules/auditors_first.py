@@ -1,0 +1,46 @@
+"""Revisorernas skriftliga bedömning före fullmäktiges behandling.
+
+## Vad den kontrollerar
+Att `delårsrapport-revisorer` infaller före `delårsrapport-kf`, och `årsredovisning-revisorer`
+före `årsredovisning-kf`, när händelserna finns i årshjulet.
+
+## Varför
+Revisorerna ska bedöma om resultaten i delårsrapporten och årsredovisningen är förenliga med de
+mål fullmäktige beslutat. Bedömningen ska vara skriftlig och lämnas till fullmäktige inför
+behandlingen.
+
+## Exempel
+Fel: revisorernas bedömning `när: {datum: "10-30"}` och fullmäktige `när: {möte: kf, efter: "08-31"}`
+som blir den 28 september.
+
+Rätt: bedömningen `när: {före: delarsrapport-kf, dagar: -7}`.
+
+## Inställningar
+Inga.
+
+## Referens
+KL 12 kap. 2 §.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from styrmodell.findings import Location, Severity
+from styrmodell.model.repository import Repository
+from styrmodell.rules._wheel import iso, moment
+
+CODE = "SM925"
+NAME = "revisorernas-bedömning-först"
+SEVERITY = Severity.ERROR
+
+PAIRS = [("delårsrapport-revisorer", "delårsrapport-kf", "delårsrapporten"),
+         ("årsredovisning-revisorer", "årsredovisning-kf", "årsredovisningen")]
+
+
+def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
+    for auditors_key, council_key, what in PAIRS:
+        auditors, council = moment(repo, auditors_key), moment(repo, council_key)
+        if auditors is not None and council is not None and auditors.due >= council.start:
+            yield (f"revisorernas bedömning av {what} ({iso(auditors.due)}) ska finnas före fullmäktiges behandling "
+                   f"({iso(council.start)}) (KL 12 kap. 2 §)", auditors.event.where("när"))
