@@ -36,6 +36,12 @@ class DiffFormat(str, Enum):
     json = "json"
 
 
+class WheelFormat(str, Enum):
+    text = "text"
+    svg = "svg"
+    html = "html"
+
+
 class SchemaKind(str, Enum):
     innehåll = "innehåll"
     konfiguration = "konfiguration"
@@ -213,6 +219,85 @@ def init(
     for relpath in files:
         typer.echo(f"  {relpath}")
     typer.echo(f"Nästa steg: redigera filerna och kör `styr validate {katalog}`.")
+
+
+def _model(path: Path):
+    from styrmodell.validate import validate as run_validation
+
+    result = run_validation(path, need_model=True)
+    return result.repository
+
+
+@app.command()
+def arshjul(
+    path: Path = typer.Argument(Path("."), help="Styrmodellsrepots katalog."),
+    year: Optional[int] = typer.Option(None, "--year", "--år", help="Året (standard: innevarande)."),
+    organ: Optional[str] = typer.Option(None, "--organ", help="Bara ett organs händelser."),
+    format: WheelFormat = typer.Option(WheelFormat.text, "--format", "-f", help="text, svg eller html (ett hjul)."),
+    output: Optional[Path] = typer.Option(None, "--ut", "-o", help="Skriv till en fil i stället för standard ut."),
+    ics: Optional[Path] = typer.Option(None, "--ics", help="Skriv också en kalenderfil (RFC 5545) med stabila UID:n."),
+) -> None:
+    """Visa årshjulet månad för månad, rita det som ett hjul (svg/html) eller exportera det som kalender (.ics)."""
+    from styrmodell.fileio import atomic_write, atomic_write_bytes
+    from styrmodell.wheel import wheel_year
+    from styrmodell import wheelout
+
+    repo = _model(path)
+    if organ is not None and organ not in repo.organ_by_id:
+        from styrmodell.messages import did_you_mean
+
+        raise FatalError(f"--organ '{organ}' finns inte{did_you_mean(organ, repo.organ_by_id)}")
+    wheel = wheel_year(repo, year)
+    names = {o.id: o.namn for o in repo.organs}
+    title = f"Årshjul {wheel.year} – {repo.config.kommun.namn}" + (f", {names[organ]}" if organ else "")
+    today = repo.config.today()
+    renderers = {
+        "text": lambda: wheelout.month_by_month(wheel, organ, names),
+        "svg": lambda: wheelout.svg(wheel, organ, title, today),
+        "html": lambda: wheelout.html(wheel, organ, title, today, names),
+    }
+    text = renderers[format.value]()
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        atomic_write(output, text)
+        typer.echo(f"Skrev {output}", err=True)
+    if ics is not None:
+        atomic_write_bytes(ics, wheelout.ics(wheel, organ, repo.config.kommun.namn, repo.config.kommun.kommunkod))
+        typer.echo(f"Skrev {ics}", err=True)
+
+
+@app.command()
+def deadlines(
+    path: Path = typer.Argument(Path("."), help="Styrmodellsrepots katalog."),
+    within: str = typer.Option("30d", "--within", "--inom", help="Hur långt fram: 30d (dagar) eller 4v (veckor)."),
+    datum: Optional[str] = typer.Option(None, "--datum", help="Räkna från detta datum (ÅÅÅÅ-MM-DD) i stället för i dag."),
+    strict: bool = typer.Option(False, "--strict", help="Slutkod 1 om något som förfaller saknar underlag."),
+) -> None:
+    """Visa vad i årshjulet som förfaller snart och vad det fortfarande saknar (för ett schemalagt CI-jobb)."""
+    import datetime as dt
+
+    from styrmodell.deadlines import due_soon, parse_window
+
+    days = parse_window(within)
+    repo = _model(path)
+    try:
+        today = dt.date.fromisoformat(datum) if datum else repo.config.today()
+    except ValueError:
+        raise FatalError(f"--datum '{datum}': skriv ÅÅÅÅ-MM-DD") from None
+    items = due_soon(repo, today, days)
+    typer.echo(f"Förfaller inom {days} dagar från {today.isoformat()} ({repo.config.kommun.namn}):")
+    if not items:
+        typer.echo("  inget")
+    for item in items:
+        when = "i dag" if item.days_left == 0 else f"om {item.days_left} dagar"
+        typer.echo(f"  {item.occurrence.due.isoformat()} {item.occurrence.event.namn} ({when})")
+        for line in item.missing:
+            typer.echo(f"    saknas: {line}")
+    lacking = sum(1 for item in items if item.missing)
+    if lacking:
+        typer.echo(f"{lacking} av {len(items)} händelser saknar underlag.")
+    raise typer.Exit(1 if strict and lacking else 0)
 
 
 @app.command()
