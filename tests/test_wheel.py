@@ -82,3 +82,21 @@ def test_2030_without_a_meeting_calendar(repo_factory):
     wheel = wheel_year(validate(moved).repository, 2030)
     assert wheel.occurrences["slut"].due == D(2030, 8, 30)
     assert wheel.occurrences["slut"].moved_from == D(2030, 8, 31)
+
+
+def test_2030_is_an_election_year_for_the_budget_rule(repo_factory):
+    wheel_text = (
+        "årshjul:\n  händelser:\n"
+        "    - {id: budget-kf, namn: Budget, typ: budget, organ: kf, avser: budgetbeslut, när: {möte: kf, före: \"11-30\"}}\n"
+        "  sammanträden:\n    kf: [2030-06-17, 2030-09-30]\n"
+    )
+    config = [["regler:", "årshjul:\n  år: 2030\nregler:"]]
+    root = repo_factory(files={"arshjul.yaml": wheel_text}, replace={"styrmodell.yaml": config})
+    codes = [f.code for f in validate(root).findings]
+    assert "SM922" in codes                      # 30 September 2030 is before the new council takes office
+    fixed = repo_factory(files={"arshjul.yaml": wheel_text.replace("2030-09-30", "2030-11-25")},
+                         replace={"styrmodell.yaml": config})
+    assert "SM922" not in [f.code for f in validate(fixed).findings]
+    ordinary = repo_factory(files={"arshjul.yaml": wheel_text.replace("2030-", "2029-")},
+                            replace={"styrmodell.yaml": [["regler:", "årshjul:\n  år: 2029\nregler:"]]})
+    assert "SM922" not in [f.code for f in validate(ordinary).findings]   # 2029: not an election year
