@@ -341,6 +341,12 @@ def schema(
 
 
 def main() -> None:
+    # The model is hundreds of thousands of small objects that live until the process ends; the
+    # cyclic collector would only rescan them again and again (a cost that grows faster than the
+    # repository), and a command-line run frees everything at exit anyway.
+    import gc
+
+    gc.disable()
     try:
         app()
     except FatalError as exc:
