@@ -97,11 +97,12 @@ def main() -> None:
     repos = {}
     for label, scale, fraction in (("S", "S", 1.0), ("M/4", "M", 0.25), ("M/2", "M", 0.5), ("M", "M", 1.0)):
         target = work / label.replace("/", "-")
-        if not target.exists():
+        counts = work / f"{target.name}.json"
+        if not (target.exists() and counts.exists()):
+            shutil.rmtree(target, ignore_errors=True)
             writer = generate.generate(target, generate.scaled(generate.SCALES[scale], fraction), seed=2026)
-            files, objects = writer.files, writer.objects
-        else:
-            files, objects = len(list(target.rglob("*.yaml"))), None
+            counts.write_text(json.dumps({"filer": writer.files, "objekt": writer.objects}), "utf-8")
+        files, objects = (json.loads(counts.read_text("utf-8"))[k] for k in ("filer", "objekt"))
         size = sum(p.stat().st_size for p in target.rglob("*.yaml"))
         repos[label] = target
         results.setdefault("repon", {})[label] = {"filer": files, "objekt": objects, "mb": round(size / 1e6, 1)}
