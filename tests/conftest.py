@@ -25,25 +25,7 @@ def make_repo(target: Path, files: dict[str, str | bytes | None] | None = None,
         shutil.copytree(base, target)
     else:
         target.mkdir(parents=True)
-    for relpath, pairs in (replace or {}).items():
-        path = target / relpath
-        text = path.read_text("utf-8")
-        for old, new in pairs:
-            assert old in text, f"{relpath}: hittar inte {old!r}"
-            text = text.replace(old, new, 1)
-        path.write_text(text, "utf-8")
-    for relpath, content in (files or {}).items():
-        path = target / relpath
-        if content is None:
-            path.unlink()
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, dict):  # {kodning: latin-1, text: ...} in a case file
-            path.write_bytes((content["text"] * content.get("gånger", 1)).encode(content["kodning"]))
-        elif isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, "utf-8")
+    _apply(target, files, replace)
     return target
 
 
@@ -96,6 +78,7 @@ class GitRepo:
 
 
 def _apply(root: Path, files=None, replace=None) -> None:
+    """Text replacements in existing files, then files added, overwritten or (None) deleted."""
     for relpath, pairs in (replace or {}).items():
         path = root / relpath
         text = path.read_text("utf-8")
@@ -107,8 +90,13 @@ def _apply(root: Path, files=None, replace=None) -> None:
         path = root / relpath
         if content is None:
             path.unlink()
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, dict):  # {kodning: latin-1, text: ..., gånger: N} in a case file
+            path.write_bytes((content["text"] * content.get("gånger", 1)).encode(content["kodning"]))
+        elif isinstance(content, bytes):
+            path.write_bytes(content)
         else:
-            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(content, "utf-8")
 
 
