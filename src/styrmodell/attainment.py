@@ -58,3 +58,75 @@ def indicator_status(indicator: Indicator, period: str, partial_margin_percent: 
 def latest_period(indicator: Indicator) -> str | None:
     periods = [p for p, v in indicator.utfall.items() if v is not None]
     return max(periods, key=period_sort_key) if periods else None
+
+
+# --- goals -------------------------------------------------------------------------------------
+
+_SCORE = {Status.UPPNATT: 1.0, Status.DELVIS: 0.5, Status.EJ_UPPNATT: 0.0}
+_ORDER = [Status.EJ_UPPNATT, Status.DELVIS, Status.UPPNATT]
+_ASSESSED = {"uppnått": Status.UPPNATT, "delvis uppnått": Status.DELVIS, "ej uppnått": Status.EJ_UPPNATT,
+             "ej mätt": Status.EJ_MATT}
+
+
+@dataclass(frozen=True)
+class GoalJudgement:
+    goal: str
+    status: Status
+    reason: str
+    parts: tuple[tuple[str, Status, str], ...] = ()  # (indicator or goal id, status, reason)
+
+
+def _combine(statuses: list[Status], settings) -> Status:
+    measured = [s for s in statuses if s != Status.EJ_MATT]
+    if not measured:
+        return Status.EJ_MATT
+    if settings.metod == "sämsta":
+        return min(measured, key=_ORDER.index)
+    if settings.metod == "alla":
+        if all(s == Status.UPPNATT for s in measured):
+            return Status.UPPNATT
+        return Status.EJ_UPPNATT if all(s == Status.EJ_UPPNATT for s in measured) else Status.DELVIS
+    score = sum(_SCORE[s] for s in measured) / len(measured)
+    if score >= settings.uppnått_gräns:
+        return Status.UPPNATT
+    return Status.DELVIS if score >= settings.delvis_gräns else Status.EJ_UPPNATT
+
+
+def _summary(parts: list[tuple[str, Status, str]], kind: str) -> str:
+    counts = {s: sum(1 for _, st, _ in parts if st == s) for s in Status}
+    words = [f"{counts[s]} {s.value}" for s in Status if counts[s]]
+    return f"{len(parts)} {kind}: " + ", ".join(words)
+
+
+def goal_status(repo, goal_id: str, period: str, _seen: frozenset = frozenset()) -> GoalJudgement:
+    """A goal's status for a period: a recorded assessment if there is one, else its indicators and
+    the goals that serve it, combined by the municipality's method; the reason says why."""
+    settings = repo.config.måluppfyllelse
+    goal = repo.goal_by_id[goal_id]
+    assessment = goal.bedömningar.get(period)
+    if assessment is not None:
+        status = _ASSESSED.get(assessment.status.strip().lower())
+        if status is not None:
+            return GoalJudgement(goal_id, status, f"professionell bedömning: {assessment.motivering}")
+    parts: list[tuple[str, Status, str]] = []
+    for indicator in repo.indicators_by_goal.get(goal_id, []):
+        judgement = indicator_status(indicator, period, settings.delvis_marginal_procent)
+        parts.append((indicator.id, judgement.status, judgement.reason))
+    children = [c for c in repo.children.get(goal_id, []) if c.id not in _seen]
+    for child in children:
+        judgement = goal_status(repo, child.id, period, _seen | {goal_id})
+        parts.append((child.id, judgement.status, judgement.reason))
+    if not parts:
+        reason = "ingen indikator och inget mål under det har utfall" if goal.bedömningsmetod is None else \
+            f"ingen registrerad bedömning för {period} (bedömningsmetod: {goal.bedömningsmetod.strip()})"
+        return GoalJudgement(goal_id, Status.EJ_MATT, reason)
+    status = _combine([s for _, s, _ in parts], settings)
+    indicators = [p for p in parts if p[0] not in {c.id for c in children}]
+    below = [p for p in parts if p[0] in {c.id for c in children}]
+    reasons = []
+    if indicators:
+        reasons.append(_summary(indicators, "indikatorer"))
+    if below:
+        reasons.append(_summary(below, "mål under"))
+    method = {"andel": "vägd andel", "alla": "alla måste vara uppnådda", "sämsta": "sämsta avgör"}[settings.metod]
+    return GoalJudgement(goal_id, status, "; ".join(reasons) + f" ({method})", tuple(parts))

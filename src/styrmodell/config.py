@@ -50,9 +50,18 @@ class Limits(Node):
 
 
 class AttainmentSettings(Node):
-    """The municipality's decided definitions of attainment (seed 003)."""
+    """The municipality's decided definitions of attainment (seed 003).
+
+    An indicator is delvis uppnått when it misses its target by at most `delvis_marginal_procent`
+    of the target. A goal's status weighs its indicators and the goals under it by `metod`:
+    `andel` (uppnått = 1, delvis = ½, ej = 0; the mean against the two limits), `alla` (uppnått only
+    when everything is, ej uppnått when nothing is even partly) or `sämsta` (the worst status).
+    """
 
     delvis_marginal_procent: float = Field(default=5.0, ge=0, le=100)
+    metod: Literal["andel", "alla", "sämsta"] = "andel"
+    uppnått_gräns: float = Field(default=0.8, gt=0, le=1)
+    delvis_gräns: float = Field(default=0.5, ge=0, le=1)
 
 
 class WheelSettings(Node):

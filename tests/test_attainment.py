@@ -1,0 +1,79 @@
+"""Goal attainment against hand-computed cases, including the edges the reports depend on."""
+
+from __future__ import annotations
+
+import pytest
+
+from styrmodell.attainment import Status, goal_status, indicator_status
+from styrmodell.model.goals import Indicator
+from styrmodell.validate import validate
+
+
+def _indicator(direction, targets, outcomes):
+    return Indicator(id="i", namn="I", enhet="%", riktning=direction, målvärden=targets, utfall=outcomes)
+
+
+@pytest.mark.parametrize("direction, target, outcome, status", [
+    ("högre", 80, None, Status.EJ_MATT),          # no outcome: never a silent blank
+    ("högre", 80, 80, Status.UPPNATT),            # equal to target
+    ("högre", 80, 76.5, Status.DELVIS),           # 3.5 below, within 5 % of 80 (= 4)
+    ("högre", 80, 75.9, Status.EJ_UPPNATT),       # 4.1 below
+    ("lägre", 30, 29, Status.UPPNATT),            # lower is better
+    ("lägre", 30, 31.5, Status.DELVIS),           # 1.5 above, within 1.5
+    ("lägre", 30, 31.6, Status.EJ_UPPNATT),
+])
+def test_indicator_status(direction, target, outcome, status):
+    indicator = _indicator(direction, {2026: target}, {"2026": outcome} if outcome is not None else {})
+    assert indicator_status(indicator, "2026").status == status
+
+
+def test_interim_period_is_judged_against_the_year_target():
+    indicator = _indicator("högre", {2026: 80}, {"2026-08": 81})
+    judgement = indicator_status(indicator, "2026-08")
+    assert judgement.status == Status.UPPNATT and "utfall 81 mot målvärde 80" in judgement.reason
+    assert indicator_status(indicator, "2027").status == Status.EJ_MATT
+
+
+GOALS = """organ: bun
+mål:
+  - {id: bun-a, nivå: nämndmål, text: A 2026, tjänar: [kf-utbildning], period: {från: 2023, till: 2026}, ansvarig: fc-bf, beslut: {organ: bun, datum: 2022-12-14}}
+  - {id: bun-b, nivå: nämndmål, text: B 2026, tjänar: [kf-utbildning], period: {från: 2023, till: 2026}, ansvarig: fc-bf, beslut: {organ: bun, datum: 2022-12-14},
+     bedömningsmetod: Förvaltningens bedömning, bedömningar: {"2025": {status: ej uppnått, motivering: Fler kränkningar än året före.}}}
+indikatorer:
+  - {id: a1, namn: A1, mål: [bun-a], enhet: "%", riktning: högre, bas: {år: 2022, värde: 50}, målvärden: {2025: 60}, utfall: {2025: 61}}
+  - {id: a2, namn: A2, mål: [bun-a], enhet: dagar, riktning: lägre, bas: {år: 2022, värde: 40}, målvärden: {2025: 30}, utfall: {2025: 31}}
+"""
+
+
+def test_goals_roll_up_to_the_kf_goal(repo_factory):
+    config = [["regler:", "regler:\n  mål-utan-mätning: {tillåt_bedömning: true}"]]
+    root = repo_factory(files={"organ/bun/extra.yaml": GOALS}, replace={"styrmodell.yaml": config})
+    repo = validate(root).repository
+    # bun-a: a1 met (1), a2 misses 30 by 1, within 1.5 (½): mean 0.75 < 0.8 → delvis
+    a = goal_status(repo, "bun-a", "2025")
+    assert a.status == Status.DELVIS
+    assert a.reason == "2 indikatorer: 1 uppnått, 1 delvis uppnått (vägd andel)"
+    # bun-b is not measurable; the recorded assessment decides, with its reasons
+    b = goal_status(repo, "bun-b", "2025")
+    assert b.status == Status.EJ_UPPNATT and "Fler kränkningar" in b.reason
+    assert goal_status(repo, "bun-b", "2026").status == Status.EJ_MATT
+    # the KF goal: bun-behorighet (outcome 85.6 ≥ 85 → uppnått, 1), bun-a (½), bun-b (0): mean ½ → delvis
+    kf = goal_status(repo, "kf-utbildning", "2025")
+    assert kf.status == Status.DELVIS
+    assert kf.reason == "3 mål under: 1 uppnått, 1 delvis uppnått, 1 ej uppnått (vägd andel)"
+    assert {part[0]: part[1] for part in kf.parts} == {
+        "bun-behorighet": Status.UPPNATT, "bun-a": Status.DELVIS, "bun-b": Status.EJ_UPPNATT}
+
+
+@pytest.mark.parametrize("method, expected", [("alla", Status.DELVIS), ("sämsta", Status.EJ_UPPNATT),
+                                              ("andel", Status.DELVIS)])
+def test_the_method_is_the_municipalitys_choice(repo_factory, method, expected):
+    config = [["regler:", f"måluppfyllelse: {{metod: {method}}}\nregler:\n  mål-utan-mätning: {{tillåt_bedömning: true}}"]]
+    root = repo_factory(files={"organ/bun/extra.yaml": GOALS}, replace={"styrmodell.yaml": config})
+    assert goal_status(validate(root).repository, "kf-utbildning", "2025").status == expected
+
+
+def test_nothing_measured_is_ej_matt(repo_factory):
+    repo = validate(repo_factory()).repository
+    judgement = goal_status(repo, "kf-utbildning", "2027")
+    assert judgement.status == Status.EJ_MATT
