@@ -60,26 +60,26 @@ class GitRevision:
             self.tree = commit.tree / inner if inner else commit.tree
         except KeyError:
             raise FatalError(f"'{inner}' finns inte i revisionen {commit.hexsha[:10]}") from None
+        self._blobs: dict[str, git.Blob] | None = None
+
+    def _all_blobs(self) -> dict[str, git.Blob]:
+        """Every file of the tree by relative path, from one traversal (path lookups re-read trees)."""
+        if self._blobs is None:
+            self._blobs = {}
+            for item in self.tree.traverse():
+                if item.type != "blob" or item.mode == SYMLINK_MODE:
+                    continue
+                relpath = PurePosixPath(item.path).relative_to(self.tree.path).as_posix() if self.tree.path \
+                    else item.path
+                self._blobs[relpath] = item
+        return self._blobs
 
     def read(self, relpath: str) -> bytes | None:
-        try:
-            blob = self.tree / relpath
-        except KeyError:
-            return None
-        if blob.type != "blob" or blob.mode == SYMLINK_MODE:
-            return None
-        return blob.data_stream.read()
+        blob = self._all_blobs().get(relpath)
+        return blob.data_stream.read() if blob is not None else None
 
     def content_files(self, ignore: list[str]) -> list[str]:
-        found = []
-        for item in self.tree.traverse():
-            if item.type != "blob" or item.mode == SYMLINK_MODE:
-                continue
-            relpath = PurePosixPath(item.path).relative_to(self.tree.path).as_posix() if self.tree.path \
-                else item.path
-            if is_content_file(relpath, ignore):
-                found.append(relpath)
-        return sorted(found)
+        return sorted(p for p in self._all_blobs() if is_content_file(p, ignore))
 
 
 def revision(path: Path, rev: str) -> GitRevision:
