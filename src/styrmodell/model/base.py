@@ -34,7 +34,9 @@ class Source:
 
 
 class Node(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=False)
+    # numbers where text is expected (an id like 2026, a paragraph like 112) become text in the
+    # validator's own code, not in a Python callback per field
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=False, coerce_numbers_to_str=True)
 
     _source: Source | None = PrivateAttr(default=None)
 
@@ -49,11 +51,24 @@ class Node(BaseModel):
         return self._source.table.path if self._source else "<okänd>"
 
 
+def _may_hold_models(annotation: Any) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_may_hold_models(arg) for arg in getattr(annotation, "__args__", ()) or ())
+
+
+_MODEL_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
 def attach(obj: BaseModel, source: Source) -> None:
     """Give the object and every nested model its place in the file."""
     if isinstance(obj, Node):
         obj._source = source
-    for name in type(obj).model_fields:
+    cls = type(obj)
+    names = _MODEL_FIELDS.get(cls)
+    if names is None:
+        names = _MODEL_FIELDS[cls] = tuple(n for n, f in cls.model_fields.items() if _may_hold_models(f.annotation))
+    for name in names:
         value = getattr(obj, name)
         if isinstance(value, BaseModel):
             attach(value, Source(source.table, source.path + (name,)))
@@ -84,17 +99,11 @@ def _swedish_bool(value: Any) -> Any:
 Flag = Annotated[bool, BeforeValidator(_swedish_bool)]
 
 
-def _as_text(value: Any) -> Any:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return str(value)
-    return value
-
-
-Id = Annotated[str, BeforeValidator(_as_text), Field(pattern=ID_PATTERN, max_length=120)]
-Ref = Annotated[str, BeforeValidator(_as_text)]
+Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=120)]
+Ref = str
 RefList = Annotated[list[Ref], BeforeValidator(_as_list), WithJsonSchema(
     {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]})]
-Text = Annotated[str, BeforeValidator(_as_text)]
+Text = str
 
 _PERIOD = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2]))?$")
 
