@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Protocol
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 from styrmodell.findings import Location
 
@@ -33,22 +33,28 @@ class Source:
         return Location(self.table.path, line, column)
 
 
+_SOURCE = "__källa__"
+
+
 class Node(BaseModel):
     # numbers where text is expected (an id like 2026, a paragraph like 112) become text in the
     # validator's own code, not in a Python callback per field
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=False, coerce_numbers_to_str=True)
 
-    _source: Source | None = PrivateAttr(default=None)
+    # Where the object stands is kept in the instance dict under a name pydantic never sees
+    # (a PrivateAttr costs an initialisation per object, which is most of a build).
 
     def where(self, *fields: Any) -> Location:
         """The `path:line:column` of this object, or of one of its fields."""
-        if self._source is None:
+        source = self.__dict__.get(_SOURCE)
+        if source is None:
             return Location("<okänd>")
-        return self._source.location(*fields)
+        return source.location(*fields)
 
     @property
     def file(self) -> str:
-        return self._source.table.path if self._source else "<okänd>"
+        source = self.__dict__.get(_SOURCE)
+        return source.table.path if source else "<okänd>"
 
 
 def _may_hold_models(annotation: Any) -> bool:
@@ -63,7 +69,7 @@ _MODEL_FIELDS: dict[type, tuple[str, ...]] = {}
 def attach(obj: BaseModel, source: Source) -> None:
     """Give the object and every nested model its place in the file."""
     if isinstance(obj, Node):
-        obj._source = source
+        obj.__dict__[_SOURCE] = source
     cls = type(obj)
     names = _MODEL_FIELDS.get(cls)
     if names is None:
