@@ -13,6 +13,7 @@ from styrmodell.config import Config
 from styrmodell.findings import Location, Problem
 from styrmodell.messages import describe_error, did_you_mean
 from styrmodell.model.base import Node, Source, attach
+from styrmodell.model.compass import Catalogue, Evaluation
 from styrmodell.model.goals import Activity, Assignment, Dialogue, Goal, Indicator, Vision
 from styrmodell.model.governance import AnnualWheel, Budget, ControlPlan, DelegationOrder, SteeringDocument
 from styrmodell.model.organisation import Administration, Organ, Role, Unit
@@ -47,6 +48,8 @@ SECTIONS: list[Section] = [
     Section(("internkontroll",), ControlPlan, "control_plans", many=False, items="risker"),
     Section(("budget",), Budget, "budgets", many=False),
     Section(("årshjul",), AnnualWheel, "wheels", many=False, items="händelser"),
+    Section(("kommunkompass",), Evaluation, "compass_evaluations", many=False, items="områden"),
+    Section(("kompasskatalog",), Catalogue, "compass_catalogues", many=False),
 ]
 
 TOP_LEVEL_KEYS = ["organ"] + sorted({s.key[0] for s in SECTIONS})

@@ -69,6 +69,8 @@ def describe_error(error: dict, model: type[BaseModel]) -> tuple[str, str]:
     """(Swedish message, rule code) for one pydantic error: SM106 unknown key, else SM107."""
     kind = error["type"]
     loc = tuple(error.get("loc", ()))
+    if loc and loc[-1] == "[key]":  # a mapping's key, not its value, is wrong: name the key
+        loc = loc[:-1]
     field = str(loc[-1]) if loc else ""
     where = f"'{field}'" if field and not field.isdigit() else "värdet"
     if kind == "extra_forbidden":

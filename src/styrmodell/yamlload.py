@@ -100,6 +100,8 @@ def _alt(key: Any) -> Any:
         return int(key)
     if isinstance(key, int) and not isinstance(key, bool):
         return str(key)
+    if isinstance(key, str) and key.count(".") == 1 and key.replace(".", "").isdigit():
+        return float(key)  # a question number like `1.1:` (Kommunkompassen) is a number to YAML
     return key
 
 
@@ -233,10 +235,16 @@ class _Builder:
             if key is None:
                 key = key_node.value
             if key in out:
-                first = next(k for k, _ in node.value if k.value == key_node.value)
-                self.result.problems.append(self._problem(
-                    "SM102", f"nyckeln '{key}' förekommer två gånger (första gången på rad "
-                             f"{first.start_mark.line + 1}); den senare skulle tyst skriva över den första", key_node))
+                first = next(k for k, _ in node.value if k.__class__ is ScalarNode and k.tag != _MERGE and
+                             (k.value if k.tag == _STR else self.scalar(k)) == key)
+                if first.value == key_node.value:
+                    message = (f"nyckeln '{key}' förekommer två gånger (första gången på rad "
+                               f"{first.start_mark.line + 1}); den senare skulle tyst skriva över den första")
+                else:
+                    message = (f"nycklarna '{first.value}' (rad {first.start_mark.line + 1}) och '{key_node.value}' "
+                               f"är samma tal för YAML, och den senare skulle tyst skriva över den första; skriv "
+                               f"dem inom citattecken: \"{key_node.value}\"")
+                self.result.problems.append(self._problem("SM102", message, key_node))
                 continue
             out[key] = self.value(value_node, stack)
         if merged:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from styrmodell.rules import (
     annual_report, auditors_first, budget_decision, budget_proposal, holiday_deadline, interim_handover,
+    compass_area_max, compass_catalogue, compass_links, compass_over_max, compass_totals,
     interim_period, legal_moments, wheel_timing,
     automated, control_plan, delegate_kind, document_decision, document_level, document_owner,
     document_review, further_delegation, goal_level, goal_limit, indicator_basics, kf_trace, kolada_id,
@@ -24,6 +25,7 @@ _MODULES = [
     municipality_code, mandate_period, control_plan,
     budget_proposal, budget_decision, interim_period, interim_handover, auditors_first, annual_report,
     holiday_deadline, wheel_timing, legal_moments,
+    compass_over_max, compass_area_max, compass_totals, compass_links, compass_catalogue,
 ]
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in loading.RULES}
