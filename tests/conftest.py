@@ -50,6 +50,65 @@ def run_styr(*args: str, cwd: Path | None = None, env: dict | None = None) -> su
                           capture_output=True, text=True, timeout=120)
 
 
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="chromium saknas (installeras av .ci/run i CI)")
+
+
+def screenshot(page: Path, folder: Path, size: str = "1000,1400") -> bytes:
+    """What a browser draws of `page`: a PNG from headless Chromium, with its own throwaway profile."""
+    png = folder / f"{page.stem}.png"
+    subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    f"--user-data-dir={folder / 'profil'}", f"--screenshot={png}", f"--window-size={size}",
+                    page.as_uri()], capture_output=True, timeout=120)
+    return png.read_bytes()
+
+
+def png_colours(data: bytes) -> dict[tuple[int, int, int], int]:
+    """How many pixels of each colour a (non-interlaced, 8-bit RGB or RGBA) PNG has."""
+    import struct
+    import zlib
+    from collections import Counter
+
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "inte en PNG"
+    pos, chunks, header = 8, [], None
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            header = struct.unpack(">IIBBBBB", body)
+        elif kind == b"IDAT":
+            chunks.append(body)
+        pos += 12 + length
+    width, height, depth, colour_type, _, _, interlace = header
+    assert depth == 8 and colour_type in (2, 6) and interlace == 0, header
+    step = 3 if colour_type == 2 else 4
+    raw = zlib.decompress(b"".join(chunks))
+    stride = width * step
+    previous = bytearray(stride)
+    counts: Counter = Counter()
+    for row in range(height):
+        start = row * (stride + 1)
+        kind, line = raw[start], bytearray(raw[start + 1:start + 1 + stride])
+        for i in range(stride):
+            left = line[i - step] if i >= step else 0
+            up = previous[i]
+            corner = previous[i - step] if i >= step else 0
+            if kind == 1:
+                line[i] = (line[i] + left) & 255
+            elif kind == 2:
+                line[i] = (line[i] + up) & 255
+            elif kind == 3:
+                line[i] = (line[i] + (left + up) // 2) & 255
+            elif kind == 4:
+                guess = left + up - corner
+                best = min((abs(guess - left), 0, left), (abs(guess - up), 1, up), (abs(guess - corner), 2, corner))
+                line[i] = (line[i] + best[2]) & 255
+        counts.update(zip(line[0::step], line[1::step], line[2::step]))
+        previous = line
+    return dict(counts)
+
+
 class GitRepo:
     """A real git repository made by the test, committed to step by step."""
 

@@ -2,14 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-
-import pytest
-
-from conftest import EXAMPLES, run_styr
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+from conftest import EXAMPLES, needs_chromium, run_styr, screenshot
 
 
 def test_month_by_month():
@@ -54,17 +47,12 @@ def test_svg_is_autoescaped(repo_factory):
     assert "<script>" not in svg and "&lt;script&gt;" in svg
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="chromium saknas (installeras av .ci/run i CI)")
+@needs_chromium
 def test_wheel_renders_in_headless_chromium(tmp_path):
     page = tmp_path / "hjul.html"
     assert run_styr("arshjul", str(EXAMPLES / "astorp"), "--year", "2026", "--format", "html",
                     "-o", str(page)).returncode == 0
-    png = tmp_path / "hjul.png"
-    subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    f"--user-data-dir={tmp_path / 'profil'}", f"--screenshot={png}", "--window-size=1000,1400",
-                    page.as_uri()], capture_output=True, timeout=120)
-    data = png.read_bytes()
+    data = screenshot(page, tmp_path)
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 50_000   # a drawn wheel, not a blank page
 
 

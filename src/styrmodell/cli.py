@@ -42,6 +42,14 @@ class WheelFormat(str, Enum):
     html = "html"
 
 
+class CompassFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+    html = "html"
+    svg = "svg"
+
+
 class SchemaKind(str, Enum):
     innehåll = "innehåll"
     konfiguration = "konfiguration"
@@ -238,7 +246,7 @@ def arshjul(
     ics: Optional[Path] = typer.Option(None, "--ics", help="Skriv också en kalenderfil (RFC 5545) med stabila UID:n."),
 ) -> None:
     """Visa årshjulet månad för månad, rita det som ett hjul (svg/html) eller exportera det som kalender (.ics)."""
-    from styrmodell.fileio import atomic_write, atomic_write_bytes
+    from styrmodell.fileio import atomic_write_bytes
     from styrmodell.wheel import wheel_year
     from styrmodell import wheelout
 
@@ -256,15 +264,42 @@ def arshjul(
         "svg": lambda: wheelout.svg(wheel, organ, title, today),
         "html": lambda: wheelout.html(wheel, organ, title, today, names),
     }
-    text = renderers[format.value]()
+    _emit(renderers[format.value](), output)
+    if ics is not None:
+        atomic_write_bytes(ics, wheelout.ics(wheel, organ, repo.config.kommun.namn, repo.config.kommun.kommunkod))
+        typer.echo(f"Skrev {ics}", err=True)
+
+
+@app.command()
+def kompass(
+    path: Path = typer.Argument(Path("."), help="Styrmodellsrepots katalog."),
+    year: Optional[str] = typer.Option(None, "--år", "--year", help="Utvärderingen som visas (standard: den senaste egna)."),
+    compare: list[str] = typer.Option([], "--jämför", "--compare",
+                                      help="Jämför med en annan utvärdering: ett år (2010) eller kommun och år ('Örebro 2013'). Kan upprepas."),
+    format: CompassFormat = typer.Option(CompassFormat.text, "--format", "-f", help="text, markdown, json, html eller svg (spindeldiagrammet)."),
+    output: Optional[Path] = typer.Option(None, "--ut", "-o", help="Skriv till en fil i stället för standard ut."),
+) -> None:
+    """Visa en utvärdering med Kommunkompassen: poäng per område och delfråga, jämförelser, vilka
+    förbättringsområden som har mål eller aktiviteter kopplade, och spindeldiagrammet (html/svg)."""
+    from styrmodell import compassout
+    from styrmodell.compass import choose
+
+    repo = _model(path)
+    main_scored, compared = choose(repo, year, compare)
+    view = compassout.build_view(repo, main_scored, compared)
+    renderers = {"text": compassout.text, "markdown": compassout.markdown, "json": compassout.json_text,
+                 "html": compassout.html, "svg": compassout.svg}
+    _emit(renderers[format.value](view), output)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    from styrmodell.fileio import atomic_write
+
     if output is None:
         sys.stdout.write(text)
     else:
         atomic_write(output, text)
         typer.echo(f"Skrev {output}", err=True)
-    if ics is not None:
-        atomic_write_bytes(ics, wheelout.ics(wheel, organ, repo.config.kommun.namn, repo.config.kommun.kommunkod))
-        typer.echo(f"Skrev {ics}", err=True)
 
 
 @app.command()
