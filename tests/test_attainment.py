@@ -77,3 +77,25 @@ def test_nothing_measured_is_ej_matt(repo_factory):
     repo = validate(repo_factory()).repository
     judgement = goal_status(repo, "kf-utbildning", "2027")
     assert judgement.status == Status.EJ_MATT
+
+
+def test_a_yearly_indicator_in_an_interim_period_is_judged_by_its_latest_year():
+    survey = _indicator("högre", {2025: 70, 2026: 72}, {"2024": 66, "2025": 71})
+    judgement = indicator_status(survey, "2026-08")
+    # no outcome of its own for January–August: the 2025 survey against the 2025 target
+    assert judgement.status == Status.UPPNATT
+    assert judgement.reason == "mäts per år, senast 2025: utfall 71 mot målvärde 70 (högre är bättre)"
+    monthly = _indicator("högre", {2026: 80}, {"2025-08": 79, "2025": 81})
+    assert indicator_status(monthly, "2026-08").status == Status.EJ_MATT   # measured per period: missing
+
+
+def test_an_analysis_without_a_status_does_not_override_the_indicators(repo_factory):
+    config = [["regler:", "regler:\n  mål-utan-mätning: {tillåt_bedömning: true}"]]
+    extra = GOALS.replace(
+        "ansvarig: fc-bf, beslut: {organ: bun, datum: 2022-12-14}}\n  - {id: bun-b",
+        "ansvarig: fc-bf, beslut: {organ: bun, datum: 2022-12-14}, "
+        "bedömningar: {\"2025\": {analys: Fler ansökningar än väntat., slutsats: Rutinen ses över.}}}\n  - {id: bun-b", 1)
+    root = repo_factory(files={"organ/bun/extra.yaml": extra}, replace={"styrmodell.yaml": config})
+    repo = validate(root).repository
+    assert repo.goal_by_id["bun-a"].bedömningar["2025"].analys == "Fler ansökningar än väntat."
+    assert goal_status(repo, "bun-a", "2025").status == Status.DELVIS   # still from a1 and a2

@@ -30,11 +30,33 @@ def _fmt(value: float) -> str:
     return f"{value:g}".replace(".", ",")
 
 
+def measured_yearly(indicator: Indicator) -> bool:
+    """An indicator with outcomes only for whole years (a survey, a statistic): a part of the year
+    has no outcome of its own, and a report for it shows the latest year's."""
+    return bool(indicator.utfall) and all("-" not in p for p in indicator.utfall)
+
+
+def period_used(indicator: Indicator, period: str) -> str:
+    """The period whose outcome counts for `period`: itself, or the latest whole year before it for
+    an indicator measured yearly."""
+    if "-" in period and period not in indicator.utfall and measured_yearly(indicator):
+        year = int(period[:4])
+        earlier = [p for p, v in indicator.utfall.items() if v is not None and int(p) <= year]
+        if earlier:
+            return max(earlier, key=int)
+    return period
+
+
 def indicator_status(indicator: Indicator, period: str, partial_margin_percent: float = 5.0) -> Judgement:
     """Outcome for `period` against the target of its year, in the indicator's direction.
 
     Delvis uppnått: the outcome misses the target by at most `partial_margin_percent` of the target.
+    For a part of a year, an indicator measured yearly is judged by its latest whole year.
     """
+    used = period_used(indicator, period)
+    if used != period:
+        judgement = indicator_status(indicator, used, partial_margin_percent)
+        return Judgement(judgement.status, f"mäts per år, senast {used}: {judgement.reason}")
     year = int(period[:4])
     outcome = indicator.utfall.get(period)
     target = indicator.målvärden.get(year)
@@ -95,7 +117,8 @@ def _combine(statuses: list[Status], settings) -> Status:
 def _summary(parts: list[tuple[str, Status, str]], kind: str) -> str:
     counts = {s: sum(1 for _, st, _ in parts if st == s) for s in Status}
     words = [f"{counts[s]} {s.value}" for s in Status if counts[s]]
-    return f"{len(parts)} {kind}: " + ", ".join(words)
+    singular = {"indikatorer": "indikator", "mål under": "mål under"}
+    return f"{len(parts)} {singular[kind] if len(parts) == 1 else kind}: " + ", ".join(words)
 
 
 def goal_status(repo, goal_id: str, period: str, _seen: frozenset = frozenset()) -> GoalJudgement:
@@ -104,10 +127,11 @@ def goal_status(repo, goal_id: str, period: str, _seen: frozenset = frozenset())
     settings = repo.config.måluppfyllelse
     goal = repo.goal_by_id[goal_id]
     assessment = goal.bedömningar.get(period)
-    if assessment is not None:
-        status = _ASSESSED.get(assessment.status.strip().lower())
+    if assessment is not None and assessment.status:
+        status = _ASSESSED.get(assessment.status.value)
         if status is not None:
-            return GoalJudgement(goal_id, status, f"professionell bedömning: {assessment.motivering}")
+            why = f": {assessment.motivering}" if assessment.motivering else ""
+            return GoalJudgement(goal_id, status, f"professionell bedömning{why}")
     parts: list[tuple[str, Status, str]] = []
     for indicator in repo.indicators_by_goal.get(goal_id, []):
         judgement = indicator_status(indicator, period, settings.delvis_marginal_procent)

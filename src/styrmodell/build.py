@@ -14,6 +14,7 @@ from styrmodell.findings import Location, Problem
 from styrmodell.messages import describe_error, did_you_mean
 from styrmodell.model.base import Node, Source, attach
 from styrmodell.model.compass import Catalogue, Evaluation
+from styrmodell.model.economy import Economy
 from styrmodell.model.goals import Activity, Assignment, Dialogue, Goal, Indicator, Vision
 from styrmodell.model.governance import AnnualWheel, Budget, ControlPlan, DelegationOrder, SteeringDocument
 from styrmodell.model.organisation import Administration, Organ, Role, Unit
@@ -47,6 +48,7 @@ SECTIONS: list[Section] = [
     Section(("delegationsordning",), DelegationOrder, "delegation_orders", many=False, items="rader"),
     Section(("internkontroll",), ControlPlan, "control_plans", many=False, items="risker"),
     Section(("budget",), Budget, "budgets", many=False),
+    Section(("ekonomi",), Economy, "economies", many=False),
     Section(("årshjul",), AnnualWheel, "wheels", many=False, items="händelser"),
     Section(("kommunkompass",), Evaluation, "compass_evaluations", many=False, items="områden"),
     Section(("kompasskatalog",), Catalogue, "compass_catalogues", many=False),

@@ -46,11 +46,22 @@ class YearSpan(Node):
         return self
 
 
-class Assessment(Node):
-    """A recorded professional assessment of a goal for one period (seed 004 §2.1)."""
+class AssessedStatus(str, Enum):
+    UPPNATT = "uppnått"
+    DELVIS = "delvis uppnått"
+    EJ_UPPNATT = "ej uppnått"
 
-    status: Text
-    motivering: Text
+
+class Assessment(Node):
+    """The follow-up of a goal for one period: a professional assessment of its status where the
+    goal is not measured (seed 004 §2.1), and the analysis the reports print (seed 000 §6.4)."""
+
+    status: AssessedStatus | None = None  # empty: the status comes from the indicators
+    motivering: Text | None = None
+    analys: Text | None = None
+    lärdomar: Text | None = None
+    slutsats: Text | None = None
+    åtgärder: Text | None = None
 
 
 class Goal(Node):

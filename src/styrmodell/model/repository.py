@@ -9,6 +9,7 @@ from functools import cached_property
 from styrmodell.config import Config
 from styrmodell.model.base import Node
 from styrmodell.model.compass import Catalogue, Evaluation
+from styrmodell.model.economy import Economy
 from styrmodell.model.goals import Activity, Assignment, Dialogue, Goal, Indicator, Vision
 from styrmodell.model.governance import AnnualWheel, Budget, ControlPlan, DelegationOrder, SteeringDocument
 from styrmodell.model.organisation import Administration, Organ, Role, Unit
@@ -32,6 +33,7 @@ class Repository:
     documents: list[SteeringDocument] = field(default_factory=list)
     control_plans: list[ControlPlan] = field(default_factory=list)
     budgets: list[Budget] = field(default_factory=list)
+    economies: list[Economy] = field(default_factory=list)
     wheels: list[AnnualWheel] = field(default_factory=list)
     compass_evaluations: list[Evaluation] = field(default_factory=list)  # Kommunkompassen (seed 002)
     compass_catalogues: list[Catalogue] = field(default_factory=list)

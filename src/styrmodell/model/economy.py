@@ -1,0 +1,67 @@
+"""Economic follow-up: what the delårsrapport and the årsredovisning report on the economy.
+
+One `ekonomi:` section per year, with a record per reported period (`2026-08` for the
+delårsrapport, `2026` for the year-end). Amounts are in millions of kronor (mnkr), like the
+budget; the model checks nothing but shapes, the rules and the reports do the rest.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from styrmodell.model.base import Node, Period, Ref, Text
+from styrmodell.model.governance import BudgetYear
+
+
+class BalanceSheet(Node):
+    """Balansräkning at the end of the period."""
+
+    tillgångar: float
+    eget_kapital: float
+    avsättningar: float = 0.0
+    skulder: float
+
+    @property
+    def soliditet(self) -> float | None:
+        """Equity as a share of assets, in percent."""
+        return 100 * self.eget_kapital / self.tillgångar if self.tillgångar else None
+
+
+class OrganForecast(Node):
+    """A board's net cost against its budget frame: so far and forecast for the whole year."""
+
+    budget: float | None = None  # the frame; empty: the budget's `ramar`
+    utfall: float | None = None  # net cost so far in the period
+    prognos: float               # net cost forecast for the whole year
+    kommentar: Text | None = None
+
+
+class Staff(Node):
+    anställda: int | None = Field(default=None, ge=0)
+    årsarbetare: float | None = Field(default=None, ge=0)
+    sjukfrånvaro: float | None = Field(default=None, ge=0, le=100)  # percent of scheduled time
+    kommentar: Text | None = None
+
+
+class EconomyPeriod(Node):
+    utfall: BudgetYear | None = None       # resultaträkning for the period
+    prognos: BudgetYear | None = None      # forecast for the whole year (delår)
+    balansräkning: BalanceSheet | None = None
+    realisationsvinster: float = 0.0       # deducted in the balanced-budget result (KL 11:5, LKBR)
+    övriga_justeringar: float = 0.0        # other balanskravsjusteringar, + or −
+    nämnder: dict[Ref, OrganForecast] = {}
+    personal: Staff | None = None
+    god_ekonomisk_hushållning: Text | None = None  # the municipality's own assessment, in words
+    kommentar: Text | None = None
+
+    def balanced_budget_result(self) -> float | None:
+        """Balanskravsresultat from the forecast (delår) or the outcome (year-end)."""
+        basis = self.prognos or self.utfall
+        if basis is None:
+            return None
+        return basis.resultat - self.realisationsvinster + self.övriga_justeringar
+
+
+class Economy(Node):
+    år: int = Field(ge=2000, le=2100)
+    perioder: dict[Period, EconomyPeriod] = {}
