@@ -50,6 +50,13 @@ class CompassFormat(str, Enum):
     svg = "svg"
 
 
+class ReportFormat(str, Enum):
+    md = "md"
+    html = "html"
+    docx = "docx"
+    pdf = "pdf"
+
+
 class SchemaKind(str, Enum):
     innehåll = "innehåll"
     konfiguration = "konfiguration"
@@ -300,6 +307,70 @@ def _emit(text: str, output: Path | None) -> None:
     else:
         atomic_write(output, text)
         typer.echo(f"Skrev {output}", err=True)
+
+
+@app.command()
+def report(
+    typ: str = typer.Argument(..., help="verksamhetsplan, uppdragsplan, delarsrapport, tertialrapport, arsredovisning, "
+                                        "uppdragsuppfoljning, delegationsordning, internkontrollplan, styrdokument, kommunkompassen"),
+    path: Path = typer.Argument(Path("."), help="Styrmodellsrepots katalog."),
+    period: Optional[str] = typer.Option(None, "--period", help="ÅÅÅÅ-MM-DD (periodens sista dag), ÅÅÅÅ eller ÅÅÅÅ-T1; "
+                                                                 "standard: rapportens senaste period."),
+    organ: Optional[str] = typer.Option(None, "--organ", help="Ett organs id, eller all för hela kommunen och varje organ."),
+    format: ReportFormat = typer.Option(ReportFormat.md, "--format", "-f", help="md, html, docx eller pdf."),
+    output: Optional[Path] = typer.Option(None, "--output", "--ut", "-o",
+                                          help="Fil att skriva (en katalog med --organ all); md och html skrivs annars till standard ut."),
+    strict: bool = typer.Option(False, "--strict", help="Slutkod 1 om någon uppgift saknas i rapporten."),
+) -> None:
+    """Skriv en rapport ur repot: verksamhetsplan, delårsrapport, årsredovisning med flera, som
+    Markdown, HTML, Word eller PDF. Samma indata ger byte för byte samma utdata."""
+    import tempfile
+
+    from styrmodell.fileio import atomic_write_bytes
+    from styrmodell.reports.build import EXTENSIONS, make, organs_for, report_type
+    from styrmodell.reports.period import parse_period
+
+    kind = report_type(typ)
+    repo = _model(path)
+    chosen = parse_period(period) if period else kind.default_period(repo.config.today())
+    organs = organs_for(repo, kind, organ)
+    binary = format.value in ("docx", "pdf")
+    if output is None and (binary or len(organs) > 1):
+        raise FatalError(f"--format {format.value}{' med --organ all' if len(organs) > 1 else ''} skrivs till filer: ange --output")
+    documents = []
+    with tempfile.TemporaryDirectory(prefix="styr-rapport-") as workdir:
+        if len(organs) > 1:
+            from rich.progress import Progress
+
+            with Progress(transient=True, console=_stderr_console()) as progress:
+                task = progress.add_task(f"{kind.title} {chosen.label}", total=len(organs))
+                for ident in organs:
+                    documents.append(make(repo, path, kind, chosen, ident, format.value, Path(workdir)))
+                    progress.advance(task)
+        else:
+            documents.append(make(repo, path, kind, chosen, organs[0], format.value, Path(workdir)))
+    for document in documents:
+        for what in document.missing:
+            typer.echo(f"varning: {document.scope}: uppgift saknas: {what}", err=True)
+    if output is None:
+        sys.stdout.write(documents[0].content.decode("utf-8"))
+    elif len(documents) == 1:
+        atomic_write_bytes(output, documents[0].content)
+        typer.echo(f"Skrev {output}", err=True)
+    else:
+        for document in documents:
+            atomic_write_bytes(output / f"{document.name}.{EXTENSIONS[format.value]}", document.content)
+        typer.echo(f"Skrev {len(documents)} filer i {output}", err=True)
+    missing = sum(len(d.missing) for d in documents)
+    if missing:
+        typer.echo(f"{missing} uppgifter saknas i rapporten.", err=True)
+    raise typer.Exit(1 if strict and missing else 0)
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
 
 
 @app.command()

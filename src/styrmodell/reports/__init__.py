@@ -1,0 +1,63 @@
+"""The report types of `styr report`, and the period each covers when `--period` is not given."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Callable
+
+from styrmodell.reports.period import ReportPeriod
+
+
+def _this_year(today: dt.date) -> ReportPeriod:
+    return ReportPeriod(today.year, 12)
+
+
+def _last_year(today: dt.date) -> ReportPeriod:
+    return ReportPeriod(today.year - 1, 12)
+
+
+def _next_year(today: dt.date) -> ReportPeriod:
+    return ReportPeriod(today.year + 1, 12)
+
+
+def _interim(today: dt.date) -> ReportPeriod:
+    """The latest delårsperiod (January–August) that has ended."""
+    return ReportPeriod(today.year if today.month > 8 else today.year - 1, 8)
+
+
+def _tertial(today: dt.date) -> ReportPeriod:
+    """The latest tertial that has ended (the third is the whole year)."""
+    if today.month > 8:
+        return ReportPeriod(today.year, 8)
+    if today.month > 4:
+        return ReportPeriod(today.year, 4)
+    return ReportPeriod(today.year - 1, 12)
+
+
+@dataclass(frozen=True)
+class ReportType:
+    name: str          # the command's word, and the template's name
+    title: str         # the document's title, before the period
+    describes: str     # one line for `styr report --help` and the README
+    default_period: Callable[[dt.date], ReportPeriod]
+    per_organ: bool = True  # False: only for the whole municipality
+
+
+REPORTS: dict[str, ReportType] = {r.name: r for r in [
+    ReportType("verksamhetsplan", "Verksamhetsplan", "mål, indikatorer med målvärden, aktiviteter, budget (seed 001 §3)",
+               _next_year),
+    ReportType("uppdragsplan", "Uppdragsplan", "som verksamhetsplanen, för en målkedja med uppdragsplaner", _next_year),
+    ReportType("delarsrapport", "Delårsrapport", "måluppfyllelse, ekonomi med helårsprognos, personal, internkontroll",
+               _interim),
+    ReportType("tertialrapport", "Tertialrapport", "måluppfyllelse och ekonomisk prognos per tertial", _tertial),
+    ReportType("arsredovisning", "Årsredovisning – måluppfyllelse",
+               "måluppfyllelse för varje mål och finansiellt mål, jämfört med tidigare år", _last_year),
+    ReportType("uppdragsuppfoljning", "Uppföljning av politiska uppdrag", "uppdrag som inte är genomförda",
+               _this_year),
+    ReportType("delegationsordning", "Delegationsordning", "nämndens delegationsordning", _this_year),
+    ReportType("internkontrollplan", "Internkontrollplan", "risker, kontroller och ansvar", _this_year),
+    ReportType("styrdokument", "Styrdokument", "registret över styrdokument", _this_year),
+    ReportType("kommunkompassen", "Kommunkompassen", "den senaste utvärderingen med Kommunkompassen",
+               _this_year, per_organ=False),
+]}

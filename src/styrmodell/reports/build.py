@@ -1,0 +1,78 @@
+"""`styr report`: which documents to make, made whole in memory before anything is written."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from styrmodell.errors import FatalError
+from styrmodell.messages import did_you_mean
+from styrmodell.model.repository import Repository
+from styrmodell.reports import REPORTS, ReportType
+from styrmodell.reports.data import ReportData
+from styrmodell.reports.engine import render
+from styrmodell.reports.period import ReportPeriod
+
+EXTENSIONS = {"md": "md", "html": "html", "docx": "docx", "pdf": "pdf"}
+WHOLE = "kommun"  # the file name of the whole municipality's report under --organ all
+
+
+@dataclass
+class Document:
+    name: str            # the organ's id, or "kommun"
+    scope: str           # whose report, in words
+    content: bytes
+    missing: list[str]
+
+
+def report_type(name: str) -> ReportType:
+    wanted = name.strip().lower().replace("å", "a").replace("ä", "a").replace("ö", "o")
+    if wanted in REPORTS:
+        return REPORTS[wanted]
+    raise FatalError(f"okänd rapport '{name}'{did_you_mean(wanted, REPORTS)}; rapporterna är: {', '.join(REPORTS)}")
+
+
+def organs_for(repo: Repository, kind: ReportType, organ: str | None) -> list[str | None]:
+    """None is the whole municipality; `all` is the municipality and then every organ in the repository."""
+    if organ is None:
+        return [None]
+    if not kind.per_organ:
+        if organ == "all":
+            return [None]
+        raise FatalError(f"rapporten {kind.name} gäller hela kommunen; utelämna --organ")
+    if organ == "all":
+        return [None] + [o.id for o in repo.organs if o.typ.value != "revision"]
+    if organ not in repo.organ_by_id:
+        raise FatalError(f"--organ '{organ}' finns inte{did_you_mean(organ, repo.organ_by_id)} "
+                         f"(eller skriv --organ all)")
+    return [organ]
+
+
+def make(repo: Repository, root: Path, kind: ReportType, period: ReportPeriod, organ: str | None, fmt: str,
+         workdir: Path) -> Document:
+    data = ReportData(repo, period, repo.organ_by_id.get(organ) if organ else None)
+    if fmt == "pdf":
+        return _pdf(root, kind, data, organ, workdir)
+    rendered = render(kind.name, data, fmt, root, kind.title)
+    if fmt == "docx":
+        from styrmodell.docxwriter import write_docx
+
+        content = write_docx(rendered.text)
+    else:
+        content = rendered.text.encode("utf-8")
+    return Document(organ or WHOLE, data.scope, content, rendered.missing)
+
+
+def _pdf(root: Path, kind: ReportType, data: ReportData, organ: str | None, workdir: Path) -> Document:
+    """The HTML printed by Chromium; without Chromium, the Word file converted by LibreOffice."""
+    from styrmodell import pdf
+
+    if pdf.find_chromium():
+        rendered = render(kind.name, data, "html", root, kind.title)
+        content = pdf.html_to_pdf(rendered.text, workdir, date=data.period.end)
+    else:
+        from styrmodell.docxwriter import write_docx
+
+        rendered = render(kind.name, data, "docx", root, kind.title)
+        content = pdf.docx_to_pdf(write_docx(rendered.text), workdir, date=data.period.end)
+    return Document(organ or WHOLE, data.scope, content, rendered.missing)

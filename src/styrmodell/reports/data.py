@@ -1,0 +1,373 @@
+"""What a report shows, worked out from the repository: goals with their status and why,
+indicators with their history, economy, staff, internal control, assignments, registers.
+
+Nothing here formats text for a reader; the templates do. Everything is plain data, so a
+municipality's own template (rendered in Jinja's sandbox) can use it without running code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from styrmodell.attainment import GoalJudgement, Judgement, Status, goal_status, indicator_status, period_used
+from styrmodell.model.economy import EconomyPeriod
+from styrmodell.model.goals import Activity, Assessment, Assignment, AssignmentStatus, Dialogue, Goal, Indicator
+from styrmodell.model.governance import Budget, ControlPlan, DelegationOrder, SteeringDocument
+from styrmodell.model.organisation import Organ
+from styrmodell.model.repository import Repository
+from styrmodell.reports.period import ReportPeriod
+
+STATUS_CLASS = {Status.UPPNATT: "uppnått", Status.DELVIS: "delvis", Status.EJ_UPPNATT: "ej-uppnått",
+                Status.EJ_MATT: "ej-mätt"}
+
+
+@dataclass
+class Point:
+    period: str
+    outcome: float | None
+    target: float | None
+
+
+@dataclass
+class IndicatorRow:
+    indicator: Indicator
+    judgement: Judgement
+    period: str                 # the period whose outcome is shown (the latest year, if measured yearly)
+    outcome: float | None
+    target: float | None
+    history: list[Point]        # whole years, oldest first, with this period last
+    comparisons: list[tuple[str, float]]
+
+    @property
+    def status(self) -> str:
+        return self.judgement.status.value
+
+    @property
+    def status_class(self) -> str:
+        return STATUS_CLASS[self.judgement.status]
+
+    @property
+    def trend(self) -> str | None:
+        """Better, worse or unchanged against the previous year, in the indicator's direction."""
+        values = [p for p in self.history if p.outcome is not None]
+        if len(values) < 2 or self.indicator.riktning is None:
+            return None
+        before, now = values[-2].outcome, values[-1].outcome
+        if now == before:
+            return "oförändrat"
+        better = (now > before) == (self.indicator.riktning.value == "högre")
+        return f"{'bättre' if better else 'sämre'} än {values[-2].period}"
+
+
+@dataclass
+class GoalRow:
+    goal: Goal
+    level: str
+    area: str | None               # the goal above it at a level that is not measured (the goal area)
+    organ: Organ | None
+    judgement: GoalJudgement
+    assessment: Assessment | None  # the follow-up recorded for the period
+    indicators: list[IndicatorRow]
+    activities: list[Activity]
+    assignments: list[Assignment]
+    serves: list[Goal]
+    children: list["GoalRow"] = field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        return self.judgement.status.value
+
+    @property
+    def status_class(self) -> str:
+        return STATUS_CLASS[self.judgement.status]
+
+    @property
+    def reason(self) -> str:
+        return self.judgement.reason
+
+
+@dataclass
+class AreaSummary:
+    name: str
+    counts: dict[str, int]  # status → number of goals
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass
+class ReportData:
+    """Everything any report template may use, for one organ or (organ None) the whole municipality."""
+
+    repo: Repository
+    period: ReportPeriod
+    organ: Organ | None
+
+    # --- who and what ------------------------------------------------------------------------
+    @property
+    def municipality(self) -> str:
+        return self.repo.config.kommun.namn
+
+    @property
+    def kommunkod(self) -> str:
+        return self.repo.config.kommun.kommunkod
+
+    @property
+    def scope(self) -> str:
+        """Whose report: the organ's name, or the municipality's."""
+        return self.organ.namn if self.organ else self.municipality
+
+    @property
+    def vision(self):
+        return self.repo.visions[0] if self.repo.visions else None
+
+    @cached_property
+    def kf(self) -> Organ | None:
+        return next((o for o in self.repo.organs if o.typ.value == "kf"), None)
+
+    def organ_name(self, ident: str | None) -> str:
+        organ = self.repo.organ_by_id.get(ident or "")
+        return organ.namn if organ else (ident or "–")
+
+    def role_name(self, ident: str | None) -> str:
+        role = self.repo.role_by_id.get(ident or "")
+        return role.namn if role else (ident or "–")
+
+    # --- goals -------------------------------------------------------------------------------
+    @cached_property
+    def _levels(self) -> dict[str, object]:
+        return {level.id: level for level in self.repo.config.målkedja}
+
+    def _level_name(self, goal: Goal) -> str:
+        level = self._levels.get(goal.nivå)
+        return level.namn if level else goal.nivå
+
+    def _measured(self, goal: Goal) -> bool:
+        level = self._levels.get(goal.nivå)
+        return bool(level.mätbar) if level else True
+
+    def _area(self, goal: Goal) -> str | None:
+        for parent_id in goal.tjänar:
+            parent = self.repo.goal_by_id.get(parent_id)
+            if parent is not None and not self._measured(parent):
+                return parent.text
+        return None
+
+    def indicator_row(self, indicator: Indicator) -> IndicatorRow:
+        key = self.period.key
+        margin = self.repo.config.måluppfyllelse.delvis_marginal_procent
+        judgement = indicator_status(indicator, key, margin)
+        used = period_used(indicator, key)
+        year = int(used[:4])
+        years = sorted({int(p) for p in indicator.utfall if "-" not in p and int(p) <= year} |
+                       {y for y in indicator.målvärden if y <= self.period.year})
+        if indicator.bas is not None and indicator.bas.år not in years and indicator.bas.år <= year:
+            years = sorted(set(years) | {indicator.bas.år})
+        history = []
+        for y in years:
+            outcome = indicator.utfall.get(str(y))
+            if outcome is None and indicator.bas is not None and indicator.bas.år == y:
+                outcome = indicator.bas.värde
+            history.append(Point(str(y), outcome, indicator.målvärden.get(y)))
+        if "-" in used:
+            history = [p for p in history if int(p.period) < year]
+            history.append(Point(used, indicator.utfall.get(used), indicator.målvärden.get(year)))
+        comparisons = []
+        for name, values in sorted(indicator.jämförelser.items()):
+            known = [(p, v) for p, v in values.items() if v is not None and p[:4] <= used[:4]]
+            if known:
+                comparisons.append((f"{name} {max(known)[0]}", max(known)[1]))
+        return IndicatorRow(indicator, judgement, used, indicator.utfall.get(used), indicator.målvärden.get(year),
+                            history, comparisons)
+
+    def goal_row(self, goal: Goal, with_children: bool = True) -> GoalRow:
+        children = [self.goal_row(c, False) for c in self.repo.children.get(goal.id, [])
+                    if self._measured(c)] if with_children else []
+        return GoalRow(
+            goal=goal, level=self._level_name(goal), area=self._area(goal),
+            organ=self.repo.organ_by_id.get(goal.organ or ""),
+            judgement=goal_status(self.repo, goal.id, self.period.key),
+            assessment=goal.bedömningar.get(self.period.key),
+            indicators=[self.indicator_row(i) for i in self.repo.indicators_by_goal.get(goal.id, [])],
+            activities=list(self.repo.activities_by_goal.get(goal.id, [])),
+            assignments=[a for a in self.repo.assignments if goal.id in a.mål],
+            serves=[self.repo.goal_by_id[g] for g in goal.tjänar if g in self.repo.goal_by_id],
+            children=children,
+        )
+
+    def _in_force(self, goal: Goal) -> bool:
+        year = self.period.year
+        if goal.period is not None:
+            return goal.period.från <= year <= goal.period.till
+        return goal.målår is None or goal.målår >= year
+
+    @cached_property
+    def goals(self) -> list[GoalRow]:
+        """The measured goals this report follows up: the organ's own, or fullmäktige's (with the
+        board goals under them) for the whole municipality. Financial goals are in `financial_goals`."""
+        owner = self.organ.id if self.organ else (self.kf.id if self.kf else None)
+        chosen = [g for g in self.repo.goals if g.organ == owner and self._measured(g) and self._in_force(g)
+                  and g.typ.value != "finansiellt"]
+        return [self.goal_row(g, with_children=self.organ is None) for g in chosen]
+
+    @cached_property
+    def financial_goals(self) -> list[GoalRow]:
+        owner = self.organ.id if self.organ else (self.kf.id if self.kf else None)
+        return [self.goal_row(g, False) for g in self.repo.goals
+                if g.organ == owner and g.typ.value == "finansiellt" and self._in_force(g)]
+
+    @cached_property
+    def areas(self) -> list[AreaSummary]:
+        """Goals per goal area and status, for the overview chart."""
+        out: dict[str, dict[str, int]] = {}
+        for row in self.goals + self.financial_goals:
+            name = row.area or ("Finansiella mål" if row.goal.typ.value == "finansiellt" else row.level)
+            counts = out.setdefault(name, {s.value: 0 for s in Status})
+            counts[row.status] += 1
+        return [AreaSummary(name, counts) for name, counts in out.items()]
+
+    @property
+    def status_counts(self) -> dict[str, int]:
+        counts = {s.value: 0 for s in Status}
+        for row in self.goals + self.financial_goals:
+            counts[row.status] += 1
+        return counts
+
+    # --- activities, assignments, dialogue --------------------------------------------------------
+    def _mine(self, organ_id: str | None, goal_ids: list[str] = ()) -> bool:
+        if self.organ is None:
+            return True
+        if organ_id == self.organ.id:
+            return True
+        return any(self.repo.goal_by_id.get(g) is not None and self.repo.goal_by_id[g].organ == self.organ.id
+                   for g in goal_ids)
+
+    @cached_property
+    def activities(self) -> list[Activity]:
+        return [a for a in self.repo.activities if self._mine(a.organ, a.mål)]
+
+    @cached_property
+    def assignments(self) -> list[Assignment]:
+        if self.organ is None:
+            return list(self.repo.assignments)
+        return [a for a in self.repo.assignments if self.organ.id in (a.mottagare, a.givare)]
+
+    @cached_property
+    def open_assignments(self) -> list[Assignment]:
+        """Assignments not yet carried out (seed 001 §6), the overdue first."""
+        done = {AssignmentStatus.GENOMFORT, AssignmentStatus.AVSLUTAT}
+        rows = [a for a in self.assignments if a.status not in done]
+        return sorted(rows, key=lambda a: (a.senast is None, a.senast or self.period.end, a.id))
+
+    def overdue(self, assignment: Assignment) -> bool:
+        return assignment.senast is not None and assignment.senast < self.period.end
+
+    @cached_property
+    def dialogues(self) -> list[Dialogue]:
+        start = f"{self.period.year}-01-01"
+        rows = [d for d in self.repo.dialogues if start <= d.datum.isoformat() <= self.period.end.isoformat()
+                and (self.organ is None or self.organ.id == d.forum or self._mine(None, d.mål))]
+        return sorted(rows, key=lambda d: (d.datum, d.id))
+
+    # --- economy -------------------------------------------------------------------------------
+    @cached_property
+    def budget(self) -> Budget | None:
+        """The budget for the period's year, else the latest budget whose plan covers that year."""
+        exact = next((b for b in self.repo.budgets if b.år == self.period.year), None)
+        if exact is not None:
+            return exact
+        covering = [b for b in self.repo.budgets if self.period.year in b.plan]
+        return max(covering, key=lambda b: b.år) if covering else None
+
+    @cached_property
+    def economy(self) -> EconomyPeriod | None:
+        for economy in self.repo.economies:
+            if economy.år == self.period.year and self.period.key in economy.perioder:
+                return economy.perioder[self.period.key]
+        return None
+
+    @cached_property
+    def economy_previous_year(self) -> EconomyPeriod | None:
+        for economy in self.repo.economies:
+            if economy.år == self.period.year - 1:
+                key = str(self.period.year - 1) if self.period.whole_year else f"{self.period.year - 1}-{self.period.month:02d}"
+                if key in economy.perioder:
+                    return economy.perioder[key]
+        return None
+
+    @property
+    def balanced_budget_result(self) -> float | None:
+        return self.economy.balanced_budget_result() if self.economy else None
+
+    def frame(self, organ_id: str) -> float | None:
+        forecast = self.economy.nämnder.get(organ_id) if self.economy else None
+        if forecast is not None and forecast.budget is not None:
+            return forecast.budget
+        return self.budget.ramar.get(organ_id) if self.budget else None
+
+    @cached_property
+    def board_forecasts(self) -> list[tuple[str, float | None, float | None, float, float | None, str | None]]:
+        """(organ, frame, outcome so far, forecast, deviation = frame − forecast, comment) per board."""
+        if self.economy is None:
+            return []
+        rows = []
+        for organ_id, forecast in self.economy.nämnder.items():
+            if self.organ is not None and organ_id != self.organ.id:
+                continue
+            frame = self.frame(organ_id)
+            deviation = None if frame is None else frame - forecast.prognos
+            rows.append((self.organ_name(organ_id), frame, forecast.utfall, forecast.prognos, deviation,
+                         forecast.kommentar))
+        return rows
+
+    @property
+    def good_financial_management(self) -> tuple[str, str]:
+        """(assessment, why): god ekonomisk hushållning from the financial goals and the activity goals."""
+        financial = [r.judgement.status for r in self.financial_goals]
+        activity = [r.judgement.status for r in self.goals]
+        measured_f = [s for s in financial if s != Status.EJ_MATT]
+        measured_a = [s for s in activity if s != Status.EJ_MATT]
+        f_ok = sum(1 for s in measured_f if s == Status.UPPNATT)
+        a_ok = sum(1 for s in measured_a if s in (Status.UPPNATT, Status.DELVIS))
+        why = (f"{f_ok} av {len(measured_f)} bedömda finansiella mål uppnås; {a_ok} av {len(measured_a)} bedömda "
+               f"verksamhetsmål uppnås helt eller delvis")
+        if not measured_f and not measured_a:
+            return "kan inte bedömas", "inga mål har utfall för perioden"
+        if measured_f and f_ok == len(measured_f) and (not measured_a or 2 * a_ok >= len(measured_a)):
+            return "uppnås", why
+        if (measured_f and f_ok * 2 >= len(measured_f)) or (not measured_f and 2 * a_ok >= len(measured_a)):
+            return "uppnås delvis", why
+        return "uppnås inte", why
+
+    @cached_property
+    def compass(self):
+        return compass_view(self)
+
+    # --- registers ---------------------------------------------------------------------------
+    @cached_property
+    def control_plans(self) -> list[ControlPlan]:
+        return [c for c in self.repo.control_plans if c.år == self.period.year and
+                (self.organ is None or c.organ == self.organ.id)]
+
+    @cached_property
+    def delegation_orders(self) -> list[DelegationOrder]:
+        return [d for d in self.repo.delegation_orders if self.organ is None or d.organ == self.organ.id]
+
+    @cached_property
+    def documents(self) -> list[SteeringDocument]:
+        rows = [d for d in self.repo.documents if self.organ is None or d.beslutad_av == self.organ.id]
+        return sorted(rows, key=lambda d: (d.typ.value, d.titel))
+
+
+def compass_view(data: ReportData):
+    """The latest own evaluation with Kommunkompassen, as `styr kompass` shows it (None: there is none)."""
+    from styrmodell import compassout
+    from styrmodell.compass import own_evaluations, score
+
+    own = own_evaluations(data.repo)
+    if not own:
+        return None
+    latest = [e for e in own if e.år <= data.period.year] or own
+    return compassout.build_view(data.repo, score(data.repo, latest[-1]), [])

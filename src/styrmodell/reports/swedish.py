@@ -1,0 +1,67 @@
+"""Numbers, percentages, amounts and dates as a Swedish reader writes them (Babel, locale sv_SE).
+
+`1 234,5`, `12,5 %`, `31 augusti 2026`. The space in large numbers is a no-break space, so a
+number never breaks over two lines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+LOCALE = "sv_SE"
+MISSING = "–"
+_COUNTS = {"antal", "st", "stycken", "index", "poäng"}
+
+
+def number(value: float | int | None, decimals: int | None = None, signed: bool = False) -> str:
+    """1234.5 → '1 234,5'; with `decimals`, exactly that many (1 → '1 234,5', 0 → '1 235')."""
+    if value is None:
+        return MISSING
+    if decimals is None:
+        pattern = "#,##0.##"
+    elif decimals == 0:
+        pattern = "#,##0"
+    else:
+        pattern = "#,##0." + "0" * decimals
+    if decimals is not None:  # 0,5 rounds up, as in accounting, not to the even digit
+        value = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    text = format_decimal(value, format=pattern, locale=LOCALE)
+    if text.lstrip("-−") in ("0", "0,0", "0,00"):
+        text = text.lstrip("-−")
+    if signed and value > 0 and text != "0":
+        text = "+" + text
+    return text
+
+
+def percent(value: float | None, decimals: int = 1) -> str:
+    """A value already in percent: 12.5 → '12,5 %'."""
+    return MISSING if value is None else f"{number(value, decimals)}\u00a0%"
+
+
+def amount(value: float | None, decimals: int = 1, signed: bool = False) -> str:
+    """Millions of kronor: 12.5 → '12,5 mnkr'."""
+    return MISSING if value is None else f"{number(value, decimals, signed)}\u00a0mnkr"
+
+
+def date(value: dt.date | str | None) -> str:
+    if value is None:
+        return MISSING
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value)
+    return format_date(value, "d MMMM y", locale=LOCALE)
+
+
+def with_unit(value: float | None, unit: str | None) -> str:
+    """An indicator's value with its unit: '85,0 %' for percent, '31 dagar', '4,1 av 5'."""
+    if value is None:
+        return MISSING
+    if unit in ("%", "procent"):
+        return percent(value)
+    text = number(value)
+    if not unit or unit.lower() in _COUNTS:  # '11', not '11 antal'
+        return text
+    return f"{text}\u00a0{unit}"
