@@ -18,6 +18,8 @@ def _indicator(direction, targets, outcomes):
     ("högre", 80, 80, Status.UPPNATT),            # equal to target
     ("högre", 80, 76.5, Status.DELVIS),           # 3.5 below, within 5 % of 80 (= 4)
     ("högre", 80, 75.9, Status.EJ_UPPNATT),       # 4.1 below
+    ("högre", 2.0, 1.9, Status.DELVIS),           # exactly 5 % below (in floats, 0.1000…09 > 0.1)
+    ("högre", 2.0, 1.89, Status.EJ_UPPNATT),
     ("lägre", 30, 29, Status.UPPNATT),            # lower is better
     ("lägre", 30, 31.5, Status.DELVIS),           # 1.5 above, within 1.5
     ("lägre", 30, 31.6, Status.EJ_UPPNATT),

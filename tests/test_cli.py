@@ -242,4 +242,4 @@ def test_astorp_board_with_a_fourth_goal_breaks_the_limit_of_three(tmp_path):
     (root / "organ/son/fjarde-mal.yaml").write_text(extra, "utf-8")
     proc = _ok(run_styr("validate", ".", cwd=root))
     assert proc.returncode == 1
-    assert "fel SM401 'son' har 4 mål (4 egna mål); högst 3 är tillåtet" in proc.stdout
+    assert "fel SM401 'son' har 4 mål som gäller 2023–2026 (4 egna mål); högst 3 är tillåtet" in proc.stdout

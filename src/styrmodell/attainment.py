@@ -7,6 +7,7 @@ The thresholds are the municipality's "decided definitions of attainment" (seed 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import Enum
 
 from styrmodell.model.goals import Direction, Indicator
@@ -71,8 +72,9 @@ def indicator_status(indicator: Indicator, period: str, partial_margin_percent: 
     text = f"utfall {_fmt(outcome)} mot målvärde {_fmt(target)} ({'högre' if higher else 'lägre'} är bättre)"
     if met:
         return Judgement(Status.UPPNATT, text)
-    gap = abs(outcome - target)
-    if gap <= abs(target) * partial_margin_percent / 100:
+    # In decimals as written, so that 1,9 against 2,0 is exactly 5 % off, not a float's hair more.
+    gap = abs(Decimal(repr(outcome)) - Decimal(repr(target)))
+    if gap <= abs(Decimal(repr(target))) * Decimal(repr(partial_margin_percent)) / 100:
         return Judgement(Status.DELVIS, f"{text}; inom {_fmt(partial_margin_percent)} % av målvärdet")
     return Judgement(Status.EJ_UPPNATT, text)
 

@@ -333,7 +333,8 @@ def report(
     kind = report_type(typ)
     repo = _model(path)
     chosen = parse_period(period) if period else kind.default_period(repo.config.today())
-    organs = organs_for(repo, kind, organ)
+    selection = organs_for(repo, kind, organ, chosen)
+    organs = selection.organs
     binary = format.value in ("docx", "pdf")
     if output is None and (binary or len(organs) > 1):
         raise FatalError(f"--format {format.value}{' med --organ all' if len(organs) > 1 else ''} skrivs till filer: ange --output")
@@ -349,6 +350,9 @@ def report(
                     progress.advance(task)
         else:
             documents.append(make(repo, path, kind, chosen, organs[0], format.value, Path(workdir)))
+    if selection.skipped:
+        names = ", ".join(repo.organ_by_id[o].namn for o in selection.skipped)
+        typer.echo(f"Hoppar över {names}: inget eget underlag för {kind.title.split(' –')[0].lower()}.", err=True)
     for document in documents:
         for what in document.missing:
             typer.echo(f"varning: {document.scope}: uppgift saknas: {what}", err=True)
@@ -363,7 +367,7 @@ def report(
         typer.echo(f"Skrev {len(documents)} filer i {output}", err=True)
     missing = sum(len(d.missing) for d in documents)
     if missing:
-        typer.echo(f"{missing} uppgifter saknas i rapporten.", err=True)
+        typer.echo(f"{missing} {'uppgift' if missing == 1 else 'uppgifter'} saknas i rapporten.", err=True)
     raise typer.Exit(1 if strict and missing else 0)
 
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from styrmodell.errors import FatalError
+from styrmodell.model.organisation import BOARDS
 from styrmodell.model.repository import Repository
 from styrmodell.wheel import Occurrence, wheel_year
 
@@ -55,7 +56,7 @@ def missing_for(repo: Repository, occurrence: Occurrence) -> list[str]:
     elif report == "tertialrapport":
         missing.append(_lacking_outcomes(repo, f"{year}-04"))
     if event.typ == "internkontroll" and event.när.månad in (10, 11, 12):
-        boards = [o.id for o in repo.organs if o.typ.value in ("nämnd", "ks", "gemensam nämnd")]
+        boards = [o.id for o in repo.organs if o.typ in BOARDS]
         planned = {p.organ for p in repo.control_plans if p.år == year + 1}
         lacking = [b for b in boards if b not in planned]
         if lacking:

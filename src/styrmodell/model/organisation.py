@@ -18,6 +18,11 @@ class OrganKind(str, Enum):
     REVISION = "revision"
 
 
+# The boards in the sense of KL 3 kap. 3 §: they decide on their own business, delegate, and
+# answer for their own internal control.
+BOARDS = {OrganKind.KS, OrganKind.NAMND, OrganKind.GEMENSAM_NAMND}
+
+
 class RoleKind(str, Enum):
     ORDFORANDE = "ordförande"
     VICE_ORDFORANDE = "vice ordförande"

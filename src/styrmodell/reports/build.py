@@ -32,20 +32,30 @@ def report_type(name: str) -> ReportType:
     raise FatalError(f"okänd rapport '{name}'{did_you_mean(wanted, REPORTS)}; rapporterna är: {', '.join(REPORTS)}")
 
 
-def organs_for(repo: Repository, kind: ReportType, organ: str | None) -> list[str | None]:
-    """None is the whole municipality; `all` is the municipality and then every organ in the repository."""
+@dataclass
+class Selection:
+    organs: list[str | None]   # None is the whole municipality
+    skipped: list[str]         # organs that `--organ all` leaves out: they have no report of this kind
+
+
+def organs_for(repo: Repository, kind: ReportType, organ: str | None, period: ReportPeriod) -> Selection:
+    """`all` is the municipality and then every organ that has a report of this kind of its own."""
     if organ is None:
-        return [None]
+        return Selection([None], [])
     if not kind.per_organ:
         if organ == "all":
-            return [None]
+            return Selection([None], [])
         raise FatalError(f"rapporten {kind.name} gäller hela kommunen; utelämna --organ")
     if organ == "all":
-        return [None] + [o.id for o in repo.organs if o.typ.value != "revision"]
+        chosen, skipped = [], []
+        for o in repo.organs:
+            own = o.typ.value != "revision" and kind.has_own(ReportData(repo, period, o))
+            (chosen if own else skipped).append(o.id)
+        return Selection([None] + chosen, skipped)
     if organ not in repo.organ_by_id:
         raise FatalError(f"--organ '{organ}' finns inte{did_you_mean(organ, repo.organ_by_id)} "
                          f"(eller skriv --organ all)")
-    return [organ]
+    return Selection([organ], [])
 
 
 def make(repo: Repository, root: Path, kind: ReportType, period: ReportPeriod, organ: str | None, fmt: str,

@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from styrmodell.attainment import GoalJudgement, Judgement, Status, goal_status, indicator_status, period_used
+from styrmodell.model.base import period_sort_key
 from styrmodell.model.economy import EconomyPeriod
 from styrmodell.model.goals import Activity, Assessment, Assignment, AssignmentStatus, Dialogue, Goal, Indicator
 from styrmodell.model.governance import Budget, ControlPlan, DelegationOrder, SteeringDocument
-from styrmodell.model.organisation import Organ
+from styrmodell.model.organisation import BOARDS, Organ
 from styrmodell.model.repository import Repository
 from styrmodell.reports.period import ReportPeriod
 
@@ -128,10 +129,16 @@ class ReportData:
         return next((o for o in self.repo.organs if o.typ.value == "kf"), None)
 
     def organ_name(self, ident: str | None) -> str:
+        """An organ's name; where a role may stand (an assignment's receiver), the role's."""
         organ = self.repo.organ_by_id.get(ident or "")
-        return organ.namn if organ else (ident or "–")
+        return organ.namn if organ else self._role_or_id(ident)
 
     def role_name(self, ident: str | None) -> str:
+        """A role's name; where an organ may stand (`ansvarig: ks`), the organ's."""
+        role = self.repo.role_by_id.get(ident or "")
+        return role.namn if role else self.organ_name(ident)
+
+    def _role_or_id(self, ident: str | None) -> str:
         role = self.repo.role_by_id.get(ident or "")
         return role.namn if role else (ident or "–")
 
@@ -155,8 +162,9 @@ class ReportData:
                 return parent.text
         return None
 
-    def indicator_row(self, indicator: Indicator) -> IndicatorRow:
-        key = self.period.key
+    def indicator_row(self, indicator: Indicator, key: str | None = None) -> IndicatorRow:
+        """The indicator as of the report's period, or as of `key` (an earlier period)."""
+        key = key or self.period.key
         margin = self.repo.config.måluppfyllelse.delvis_marginal_procent
         judgement = indicator_status(indicator, key, margin)
         used = period_used(indicator, key)
@@ -203,20 +211,54 @@ class ReportData:
             return goal.period.från <= year <= goal.period.till
         return goal.målår is None or goal.målår >= year
 
+    def _follows_up(self, goal: Goal) -> bool:
+        return self._measured(goal) and self._in_force(goal) and goal.typ.value != "finansiellt"
+
+    @cached_property
+    def _owner(self) -> str | None:
+        return self.organ.id if self.organ else (self.kf.id if self.kf else None)
+
+    @cached_property
+    def own_goals(self) -> list[Goal]:
+        return [g for g in self.repo.goals if g.organ == self._owner and self._follows_up(g)]
+
     @cached_property
     def goals(self) -> list[GoalRow]:
         """The measured goals this report follows up: the organ's own, or fullmäktige's (with the
-        board goals under them) for the whole municipality. Financial goals are in `financial_goals`."""
-        owner = self.organ.id if self.organ else (self.kf.id if self.kf else None)
-        chosen = [g for g in self.repo.goals if g.organ == owner and self._measured(g) and self._in_force(g)
-                  and g.typ.value != "finansiellt"]
-        return [self.goal_row(g, with_children=self.organ is None) for g in chosen]
+        board goals under them) for the whole municipality. An organ without goals of its own
+        (Grästorp's kommunstyrelse works on fullmäktige's goals) follows up the goals its
+        indicators and activities serve. Financial goals are in `financial_goals`."""
+        chosen = self.own_goals or self.served_goals
+        with_children = self.organ is None or self.organ.typ.value == "kf"
+        return [self.goal_row(g, with_children) for g in chosen]
+
+    @cached_property
+    def served_goals(self) -> list[Goal]:
+        """For an organ: the goals of fullmäktige (or of the organ it is under) that its indicators
+        and activities serve. Another board's goals are that board's to report."""
+        if self.organ is None:
+            return []
+        ids = {g for i in self.repo.indicators if i.organ == self.organ.id for g in i.mål}
+        ids |= {g for a in self.repo.activities if a.organ == self.organ.id for g in a.mål}
+        above = {self.kf.id if self.kf else None, self.organ.under}
+        return [g for g in self.repo.goals if g.id in ids and g.organ in above and self._follows_up(g)]
+
+    @cached_property
+    def indicator_rows(self) -> list[IndicatorRow]:
+        """The indicators of the goals followed up and of the goals under them, each once."""
+        seen: set[str] = set()
+        rows = []
+        for goal in self.goals:
+            for row in goal.indicators + [i for child in goal.children for i in child.indicators]:
+                if row.indicator.id not in seen:
+                    seen.add(row.indicator.id)
+                    rows.append(row)
+        return rows
 
     @cached_property
     def financial_goals(self) -> list[GoalRow]:
-        owner = self.organ.id if self.organ else (self.kf.id if self.kf else None)
         return [self.goal_row(g, False) for g in self.repo.goals
-                if g.organ == owner and g.typ.value == "finansiellt" and self._in_force(g)]
+                if g.organ == self._owner and g.typ.value == "finansiellt" and self._in_force(g)]
 
     @cached_property
     def areas(self) -> list[AreaSummary]:
@@ -234,6 +276,15 @@ class ReportData:
         for row in self.goals + self.financial_goals:
             counts[row.status] += 1
         return counts
+
+    @cached_property
+    def current_state(self) -> list[IndicatorRow]:
+        """The indicators as they stood at their latest outcome up to the period: a plan's starting point."""
+        rows = []
+        for row in self.indicator_rows:
+            known = [p for p, v in row.indicator.utfall.items() if v is not None and period_sort_key(p) <= period_sort_key(self.period.key)]
+            rows.append(self.indicator_row(row.indicator, max(known, key=period_sort_key)) if known else row)
+        return rows
 
     # --- activities, assignments, dialogue --------------------------------------------------------
     def _mine(self, organ_id: str | None, goal_ids: list[str] = ()) -> bool:
@@ -346,6 +397,24 @@ class ReportData:
         return compass_view(self)
 
     # --- registers ---------------------------------------------------------------------------
+    @property
+    def is_board(self) -> bool:
+        """The whole municipality, or a board in the sense of KL: these delegate and keep internal control."""
+        return self.organ is None or self.organ.typ in BOARDS
+
+    @cached_property
+    def expects_control_plan(self) -> bool:
+        """Whether this organ should have an internal-control plan, as rule SM903 is set for the repository."""
+        if self.organ is None:
+            return True
+        from styrmodell.checker import active_rules
+        from styrmodell.rules import control_plan
+
+        for active in active_rules(self.repo.config):
+            if active.rule.code == control_plan.CODE:
+                return self.organ.typ in control_plan.expected_kinds(active.options)
+        return False
+
     @cached_property
     def control_plans(self) -> list[ControlPlan]:
         return [c for c in self.repo.control_plans if c.år == self.period.year and

@@ -97,8 +97,7 @@ def result_rows(economy, previous, plan, with_forecast: bool) -> list:
 
 
 def document_row(document, data: ReportData) -> list:
-    decided = data.organ_name(document.beslutad_av) if document.beslutad_av in data.repo.organ_by_id else \
-        data.role_name(document.beslutad_av)
+    decided = data.organ_name(document.beslutad_av)
     when = swedish.date(document.beslutsdatum) if document.beslutsdatum else "–"
     return [document.titel, document.typ.value, f"{decided}, {when}" + (f" {document.paragraf}" if document.paragraf else ""),
             data.role_name(document.ansvarig) if document.ansvarig else "–",

@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from styrmodell.findings import Location, Severity
+from styrmodell.model.organisation import BOARDS, OrganKind
 from styrmodell.model.repository import Repository
 from styrmodell.rules.base import RuleOptions
 
@@ -38,9 +39,14 @@ class Options(RuleOptions):
     bolag: bool = False
 
 
+def expected_kinds(options: Options) -> set[OrganKind]:
+    """The organ types that must have a plan: the boards, and the companies if so set."""
+    return BOARDS | ({OrganKind.BOLAG} if options.bolag else set())
+
+
 def check(repo: Repository, options: Options) -> Iterator[tuple[str, Location]]:
-    kinds = {"nämnd", "gemensam nämnd", "ks"} | ({"bolag"} if options.bolag else set())
+    kinds = expected_kinds(options)
     planned = {plan.organ for plan in repo.control_plans}
     for organ in repo.organs:
-        if organ.typ.value in kinds and organ.id not in planned:
+        if organ.typ in kinds and organ.id not in planned:
             yield (f"'{organ.id}' ({organ.namn}) har ingen internkontrollplan (KL 6 kap. 6 §)", organ.where("id"))
