@@ -148,6 +148,13 @@ def main() -> None:
     figures["diff_M"] = measure(command + ["diff", "HEAD~1", "HEAD", "--format", "json"], args.runs, cwd=m, env=env)
     shutil.rmtree(m / ".git")
 
+    # the interim report for the whole municipality and every organ, as HTML (issue 3 and 7)
+    with tempfile.TemporaryDirectory(prefix="styr-rapporter-") as reports:
+        figures["report_M"] = measure(command + ["report", "delarsrapport", str(m), "--period", "2026-08-31",
+                                                 "--organ", "all", "--format", "html", "-o", reports],
+                                      args.runs, env=env)
+        results["report_M_dokument"] = sum(1 for _ in Path(reports).iterdir())
+
     growth = results.setdefault("tillväxt", {})
     for label in ("M/4", "M/2", "M"):
         timing = figures["validate_kall_M"] if label == "M" else measure(
@@ -202,6 +209,10 @@ def table(results: dict) -> str:
     row("`styr validate` S, varm", "validate_varm_S", "yamllint S", "yamllint_S", "–")
     row("`styr --version`", "styr_version", "`python -c 'import typer'`", "import_typer", "≤ 2")
     row(f"`styr diff` M, {results.get('diff_ändrade_filer')} filer ändrade", "diff_M", "varm validate", "validate_varm_en_fil_M", "≤ 2")
+    if "report_M" in f:
+        rows.append(f"| `styr report delarsrapport --organ all --format html` M ({results.get('report_M_dokument')} "
+                    f"dokument) | {_fmt(f['report_M']['median_s'])} | | | – |")
+        rows.append(f"| topp-minne `styr report` M | {f['report_M']['peak_mb']} MB | | | – |")
     if "yamllint_M" in f:
         rows.append(f"| yamllint M (för jämförelse) | {_fmt(f['yamllint_M']['median_s'])} | | | |")
     rows.append(f"| topp-minne `styr validate` M | {f['validate_kall_M']['peak_mb']} MB | | | < 500 MB |")

@@ -11,6 +11,7 @@ text from a repository can neither run code nor become markup.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, StrictUndefined, TemplateError
@@ -50,7 +51,9 @@ class Rendered:
     missing: list[str] = field(default_factory=list)  # "uppgift saknas" in the report: the command warns
 
 
+@lru_cache(maxsize=8)
 def _environment(library: str, root: Path | None) -> ImmutableSandboxedEnvironment:
+    """One environment per format and repository, so that each template is compiled once a process."""
     loaders = []
     if root is not None and (root / OVERRIDES).is_dir():
         loaders.append(FileSystemLoader(str(root / OVERRIDES)))
