@@ -164,8 +164,23 @@ regler:
                   "    period: {från: 2023, till: 2026}", "    ansvarig: ks",
                   '    beslut: {organ: kf, datum: 2022-11-28, paragraf: "§ 112"}']
         w.objects += 1
+    # the financial goal the budget names (KL 11 kap. 6 §), with its measure
+    lines += ["  - id: kf-fin-resultat", "    nivå: inriktningsmål", "    typ: finansiellt",
+              "    text: Resultatet är minst 1 procent av skatteintäkter och generella statsbidrag varje år",
+              "    period: {från: 2023, till: 2026}", "    ansvarig: ks",
+              '    beslut: {organ: kf, datum: 2022-11-28, paragraf: "§ 113"}',
+              "indikatorer:", "  - id: kf-fin-resultat-procent",
+              "    namn: Resultat i procent av skatteintäkter och generella statsbidrag", "    mål: [kf-fin-resultat]",
+              '    enhet: "%"', "    riktning: högre", "    bas: {år: 2022, värde: 0.8}",
+              "    målvärden: {2023: 1.0, 2024: 1.0, 2025: 1.0, 2026: 1.0}",
+              "    utfall: {2023: 1.2, 2024: 0.9, 2025: 1.1}"]
+    w.objects += 2
     w.write("organ/kf/mal.yaml", "\n".join(lines) + "\n")
-    docs = ["# Styrdokumentregistret.", "styrdokument:"]
+    docs = ["# Styrdokumentregistret.", "styrdokument:",
+            "  - id: riktlinjer-ekonomi", "    titel: Riktlinjer för god ekonomisk hushållning och resultatreserv",
+            "    typ: riktlinje", "    beslutad_av: kf", "    beslutsdatum: 2024-03-25", '    paragraf: "§ 30"',
+            "    ansvarig: kommundirektor"]
+    w.objects += 1
     for i in range(max(10, scale.boards * 2)):
         docs += [f"  - id: dok-{i}", f"    titel: {_q(f'Riktlinje för ärendehantering, del {i + 1}')}", "    typ: riktlinje",
                  "    beslutad_av: ks", f"    beslutsdatum: 2024-{(i % 12) + 1:02d}-15", "    ansvarig: kommundirektor"]

@@ -17,7 +17,7 @@ def _summary(result: Result) -> str:
     files = result.files
     if not result.findings:
         return f"Inga fel. {files} filer kontrollerade för {result.kommun}."
-    parts = [f"{errors} fel", f"{warnings} varningar"] + ([f"{infos} info"] if infos else [])
+    parts = [f"{errors} fel", f"{warnings} varning" if warnings == 1 else f"{warnings} varningar"] + ([f"{infos} info"] if infos else [])
     return f"{', '.join(parts)} i {files} filer ({result.kommun})."
 
 

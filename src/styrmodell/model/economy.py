@@ -52,6 +52,8 @@ class EconomyPeriod(Node):
     nämnder: dict[Ref, OrganForecast] = {}
     personal: Staff | None = None
     god_ekonomisk_hushållning: Text | None = None  # the municipality's own assessment, in words
+    åtgärdsplan: Text | None = None        # how a negative balanced-budget result is restored (KL 11:12)
+    synnerliga_skäl: Text | None = None    # why it is not restored (KL 11:13)
     kommentar: Text | None = None
 
     def balanced_budget_result(self) -> float | None:

@@ -79,6 +79,12 @@ class Goal(Node):
     bedömningsmetod: Text | None = None
     bedömningar: dict[Period, Assessment] = {}
 
+    def in_force(self, year: int) -> bool:
+        """Whether the goal applies in `year`: inside its period, or not after its target year."""
+        if self.period is not None:
+            return self.period.från <= year <= self.period.till
+        return self.målår is None or self.målår >= year
+
 
 class Direction(str, Enum):
     HIGHER = "högre"

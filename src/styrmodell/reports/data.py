@@ -205,14 +205,8 @@ class ReportData:
             children=children,
         )
 
-    def _in_force(self, goal: Goal) -> bool:
-        year = self.period.year
-        if goal.period is not None:
-            return goal.period.från <= year <= goal.period.till
-        return goal.målår is None or goal.målår >= year
-
     def _follows_up(self, goal: Goal) -> bool:
-        return self._measured(goal) and self._in_force(goal) and goal.typ.value != "finansiellt"
+        return self._measured(goal) and goal.in_force(self.period.year) and goal.typ.value != "finansiellt"
 
     @cached_property
     def _owner(self) -> str | None:
@@ -258,7 +252,7 @@ class ReportData:
     @cached_property
     def financial_goals(self) -> list[GoalRow]:
         return [self.goal_row(g, False) for g in self.repo.goals
-                if g.organ == self._owner and g.typ.value == "finansiellt" and self._in_force(g)]
+                if g.organ == self._owner and g.typ.value == "finansiellt" and g.in_force(self.period.year)]
 
     @cached_property
     def areas(self) -> list[AreaSummary]:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from styrmodell.rules import (
-    annual_report, auditors_first, budget_decision, budget_proposal, holiday_deadline, interim_handover,
+    annual_report, auditors_first, budget_balance, budget_content, budget_decision, budget_proposal,
+    deficit_plan, financial_guidelines, holiday_deadline, interim_handover,
     compass_area_max, compass_catalogue, compass_links, compass_over_max, compass_totals,
     interim_period, legal_moments, wheel_timing,
     automated, control_plan, delegate_kind, document_decision, document_level, document_owner,
@@ -23,6 +24,7 @@ _MODULES = [
     document_decision, document_owner, document_level, document_review, program_content,
     indicator_basics, target_direction, kolada_id,
     municipality_code, mandate_period, control_plan,
+    budget_balance, budget_content, deficit_plan, financial_guidelines,
     budget_proposal, budget_decision, interim_period, interim_handover, auditors_first, annual_report,
     holiday_deadline, wheel_timing, legal_moments,
     compass_over_max, compass_area_max, compass_totals, compass_links, compass_catalogue,

@@ -64,7 +64,7 @@ def check(repo: Repository, options: Options) -> Iterator[tuple[str, Location]]:
     for organ_id, all_goals in sorted(by_organ.items()):
         over = []  # (total, year, goals, kf goals) for each year over the limit
         for year in _years(all_goals):
-            goals = [g for g in all_goals if _in_force(g, year)]
+            goals = [g for g in all_goals if year is None or g.in_force(year)]
             kf_goals: set[str] = set()
             if options.räkna_kf_mål:
                 for goal in goals:
@@ -90,11 +90,6 @@ def _span(goal: Goal) -> tuple[int | None, int | None]:
     if goal.period is not None:
         return goal.period.från, goal.period.till
     return None, goal.målår
-
-
-def _in_force(goal: Goal, year: int | None) -> bool:
-    first, last = _span(goal)
-    return year is None or ((first is None or first <= year) and (last is None or year <= last))
 
 
 def _years(goals: list[Goal]) -> list[int | None]:
