@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from styrmodell.compass import ImprovementLinks, Scored, improvements
 from styrmodell.model.repository import Repository
-from styrmodell.render import number, render
+from styrmodell.render import render
+from styrmodell.reports.swedish import number
 
 COLOURS = ["#1b5e8a", "#c2410c", "#2e7d32", "#7b1fa2", "#00796b", "#8d6e00"]
 
@@ -128,11 +129,11 @@ def text(view: View) -> str:
     for area in view.areas:
         row = area.row
         values = "".join(f"{_area_cell(row, i):>{width + 2}}" for i in range(len(labels)))
-        delta = f"{number(row.change, 2, signed=True):>12}" if change else ""
+        delta = f"{number(row.change, signed=True):>12}" if change else ""
         lines.append(f"{row.number:<5} {_cut(row.name, 52):<52}{values}{delta}{number(row.max):>6}")
         for q in area.questions:
             values = "".join(f"{number(v):>{width + 2}}" for v in q.values)
-            delta = f"{number(q.change, 2, signed=True):>12}" if change else ""
+            delta = f"{number(q.change, signed=True):>12}" if change else ""
             lines.append(f"  {q.number:<4} {_cut(q.name, 51):<51}{values}{delta}{number(q.max):>6}")
     lines.append("-" * len(head))
     totals = "".join(f"{number(t):>{width + 2}}" for t in view.totals)

@@ -9,28 +9,21 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from styrmodell.calendar import swedish_date
-
 if TYPE_CHECKING:
     from jinja2 import Environment
 
 
-def number(value: float | None, decimals: int = 2, signed: bool = False) -> str:
-    """6.75 → '6,75', 13.0 → '13', +1.5 → '+1,5', None → '–': as a Swedish reader writes numbers."""
-    if value is None:
-        return "–"
-    text = f"{value:.{decimals}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    if text in ("-0", "0"):
-        return "0"
-    text = text.replace(".", ",").replace("-", "−")
-    return "+" + text if signed and value > 0 else text
+def markdown_inline(value: object) -> str:
+    """Text that stays text in Markdown: no line breaks, no accidental emphasis or markup."""
+    text = " ".join(str(value).split())
+    for char in "\\`*_[]<>":
+        text = text.replace(char, "\\" + char)
+    return text
 
 
 def markdown_cell(value: object) -> str:
-    """Text that stays in its table cell: pipes and line breaks escaped."""
-    return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """Text that stays in its table cell: as `markdown_inline`, and pipes escaped."""
+    return markdown_inline(value).replace("|", "\\|")
 
 
 @lru_cache(maxsize=1)
@@ -45,8 +38,10 @@ def environment() -> "Environment":
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["tal"] = number
-    env.filters["datum"] = swedish_date
+    from styrmodell.reports import swedish
+
+    env.filters["tal"] = swedish.number
+    env.filters["datum"] = swedish.date
     env.filters["md"] = markdown_cell
     return env
 

@@ -56,9 +56,9 @@ class EconomyPeriod(Node):
     synnerliga_skäl: Text | None = None    # why it is not restored (KL 11:13)
     kommentar: Text | None = None
 
-    def balanced_budget_result(self) -> float | None:
-        """Balanskravsresultat from the forecast (delår) or the outcome (year-end)."""
-        basis = self.prognos or self.utfall
+    def balanced_budget_result(self, outcome: bool = False) -> float | None:
+        """Balanskravsresultat from the forecast (delår) or the outcome (year-end; `outcome` insists on it)."""
+        basis = self.utfall if outcome else (self.prognos or self.utfall)
         if basis is None:
             return None
         return basis.resultat - self.realisationsvinster + self.övriga_justeringar

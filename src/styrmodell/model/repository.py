@@ -12,7 +12,7 @@ from styrmodell.model.compass import Catalogue, Evaluation
 from styrmodell.model.economy import Economy
 from styrmodell.model.goals import Activity, Assignment, Dialogue, Goal, Indicator, Vision
 from styrmodell.model.governance import AnnualWheel, Budget, ControlPlan, DelegationOrder, SteeringDocument
-from styrmodell.model.organisation import Administration, Organ, Role, Unit
+from styrmodell.model.organisation import Administration, Organ, OrganKind, Role, Unit
 
 
 @dataclass
@@ -64,6 +64,11 @@ class Repository:
     @cached_property
     def organ_by_id(self) -> dict[str, Organ]:
         return {o.id: o for o in self.organs}
+
+    @cached_property
+    def kf_ids(self) -> set[str]:
+        """Fullmäktige's id (a set: a repository with none, or a mistaken second, still works)."""
+        return {o.id for o in self.organs if o.typ == OrganKind.KF}
 
     @cached_property
     def role_by_id(self) -> dict[str, Role]:

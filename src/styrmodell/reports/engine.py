@@ -18,23 +18,12 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, StrictUndefine
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from styrmodell.errors import FatalError
+from styrmodell.render import markdown_cell, markdown_inline
 from styrmodell.reports import charts, rows, swedish
 from styrmodell.reports.data import ReportData
 
 OVERRIDES = "mallar"
 LIBRARY = {"html": "html", "md": "md", "docx": "docx", "pdf": "html"}
-
-
-def markdown_cell(value: object) -> str:
-    return markdown_inline(value).replace("|", "\\|")
-
-
-def markdown_inline(value: object) -> str:
-    """Text that stays text in Markdown: no line breaks, no accidental emphasis or markup."""
-    text = " ".join(str(value).split())
-    for char in "\\`*_[]<>":
-        text = text.replace(char, "\\" + char)
-    return text
 
 
 def _compass_chart(view) -> str:

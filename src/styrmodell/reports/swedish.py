@@ -1,4 +1,4 @@
-"""Numbers, percentages, amounts and dates as a Swedish reader writes them (Babel, locale sv_SE).
+"""Numbers, percentages, amounts and dates as a Swedish reader writes them (locale sv_SE).
 
 `1 234,5`, `12,5 %`, `31 augusti 2026`. The space in large numbers is a no-break space, so a
 number never breaks over two lines.
@@ -13,7 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
-from babel.dates import format_date
+from styrmodell.calendar import swedish_date
+
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 LOCALE = "sv_SE"
@@ -64,9 +65,7 @@ def amount(value: float | None, decimals: int = 1, signed: bool = False) -> str:
 def date(value: dt.date | str | None) -> str:
     if value is None:
         return MISSING
-    if isinstance(value, str):
-        value = dt.date.fromisoformat(value)
-    return format_date(value, "d MMMM y", locale=LOCALE)
+    return swedish_date(dt.date.fromisoformat(value) if isinstance(value, str) else value)
 
 
 def with_unit(value: float | None, unit: str | None) -> str:

@@ -31,7 +31,6 @@ from collections.abc import Iterator
 
 from styrmodell.findings import Location, Severity
 from styrmodell.model.goals import GoalKind
-from styrmodell.model.organisation import OrganKind
 from styrmodell.model.repository import Repository
 
 CODE = "SM912"
@@ -40,7 +39,6 @@ SEVERITY = Severity.ERROR
 
 
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
-    kf = {o.id for o in repo.organs if o.typ == OrganKind.KF}
     for budget in repo.budgets:
         where = budget.where("år")
         if budget.skattesats is None:
@@ -52,7 +50,7 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
             yield (f"budgetens plan för ekonomin ska omfatta tre år med budgetåret först, {budget.år}–"
                    f"{budget.år + 2}; {', '.join(map(str, missing))} saknas (KL 11 kap. 6 §)",
                    budget.where("plan") if budget.plan else where)
-        goals = [g for g in repo.goals if g.organ in kf and g.in_force(budget.år)]
+        goals = [g for g in repo.goals if g.organ in repo.kf_ids and g.in_force(budget.år)]
         if not any(g.typ == GoalKind.FINANSIELLT for g in goals):
             yield (f"fullmäktige har inga finansiella mål för {budget.år}; budgeten ska ange de finansiella mål "
                    "som är av betydelse för en god ekonomisk hushållning (KL 11 kap. 6 §)", where)

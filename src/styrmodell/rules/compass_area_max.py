@@ -59,7 +59,7 @@ def check(repo: Repository, options: Options) -> Iterator[tuple[str, Location]]:
 
 def catalogue_problems(catalogue, wanted: float) -> Iterator[tuple[str, Location]]:
     """What is wrong with one catalogue (also used by the tests on the shipped catalogue)."""
-    from styrmodell.render import number as points
+    from styrmodell.reports.swedish import number as points
 
     seen: set[str] = set()
     numbers: set[int] = set()

@@ -48,7 +48,7 @@ SEVERITY = Severity.ERROR
 
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
     from styrmodell.compass import catalogue_for
-    from styrmodell.render import number as points
+    from styrmodell.reports.swedish import number as points
 
     for evaluation in repo.compass_evaluations:
         catalogue = catalogue_for(repo, evaluation)

@@ -56,7 +56,7 @@ class Options(RuleOptions):
 
 def check(repo: Repository, options: Options) -> Iterator[tuple[str, Location]]:
     from styrmodell.compass import score
-    from styrmodell.render import number as points
+    from styrmodell.reports.swedish import number as points
 
     for evaluation in repo.compass_evaluations:
         scored = score(repo, evaluation)

@@ -48,16 +48,15 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
     for economy in repo.economies:
         key = str(economy.år)
         period = economy.perioder.get(key)
-        if period is None or period.utfall is None:
-            continue
-        result = period.utfall.resultat - period.realisationsvinster + period.övriga_justeringar
-        if result >= 0 or period.åtgärdsplan or period.synnerliga_skäl:
+        result = period.balanced_budget_result(outcome=True) if period is not None else None
+        if result is None or result >= 0 or period.åtgärdsplan or period.synnerliga_skäl:
             continue
         later = range(economy.år + 1, economy.år + 4)
         if planned.intersection(later):
             continue
-        amount = f"{result:.1f}".replace(".", ",")
-        yield (f"balanskravsresultatet {economy.år} är {amount} mnkr; fullmäktige ska anta en åtgärdsplan för att "
+        from styrmodell.reports.swedish import number
+
+        yield (f"balanskravsresultatet {economy.år} är {number(result, 1)} mnkr; fullmäktige ska anta en åtgärdsplan för att "
                f"reglera det under {later[0]}–{later[-1]} (`åtgärdsplan:` i perioden eller i en budget för de åren), "
                "eller av synnerliga skäl besluta att inte reglera det (`synnerliga_skäl:`) (KL 11 kap. 12–13 §§)",
                economy.where("perioder", key))

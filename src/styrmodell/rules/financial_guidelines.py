@@ -37,7 +37,6 @@ from collections.abc import Iterator
 
 from styrmodell.findings import Location, Severity
 from styrmodell.model.goals import GoalKind
-from styrmodell.model.organisation import OrganKind
 from styrmodell.model.repository import Repository
 
 CODE = "SM914"
@@ -50,8 +49,7 @@ OLD_TERM = "resultatutjämningsreserv"
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
     if not repo.budgets and not any(g.typ == GoalKind.FINANSIELLT for g in repo.goals):
         return
-    kf = {o.id for o in repo.organs if o.typ == OrganKind.KF}
-    guidelines = [d for d in repo.documents if d.beslutad_av in kf and
+    guidelines = [d for d in repo.documents if d.beslutad_av in repo.kf_ids and
                   "god ekonomisk hushållning" in f"{d.titel} {d.omfattning or ''}".lower()]
     if not guidelines:
         where = repo.budgets[0].where("år") if repo.budgets else repo.config.where("kommun")

@@ -53,7 +53,7 @@ class Options(RuleOptions):
 
 
 def check(repo: Repository, options: Options) -> Iterator[tuple[str, Location]]:
-    kf_organs = {o.id for o in repo.organs if o.typ.value == "kf"}
+    kf_organs = repo.kf_ids
     by_organ: dict[str, list[Goal]] = defaultdict(list)
     for goal in repo.goals:
         if goal.organ in kf_organs or goal.organ is None or goal.typ == GoalKind.FINANSIELLT:

@@ -38,7 +38,7 @@ SEVERITY = Severity.ERROR
 
 
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
-    kf_organs = {o.id for o in repo.organs if o.typ.value == "kf"}
+    kf_organs = repo.kf_ids
     reaches: dict[str, bool] = {}
     in_cycle: set[str] = set()
 
