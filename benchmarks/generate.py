@@ -26,22 +26,62 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 BOARD_NAMES = [
-    "Barn- och utbildningsnämnden", "Socialnämnden", "Äldrenämnden", "Kulturnämnden", "Idrottsnämnden",
-    "Miljö- och hälsoskyddsnämnden", "Stadsbyggnadsnämnden", "Trafiknämnden", "Exploateringsnämnden",
-    "Arbetsmarknadsnämnden", "Fastighetsnämnden", "Servicenämnden", "Överförmyndarnämnden",
-    "Valnämnden", "Stadsdelsnämnd Norr", "Stadsdelsnämnd Söder", "Stadsdelsnämnd Öster",
-    "Stadsdelsnämnd Väster", "Stadsdelsnämnd Centrum", "Stadsdelsnämnd Älvsjö", "Stadsdelsnämnd Hägersten",
-    "Stadsdelsnämnd Skärholmen", "Stadsdelsnämnd Farsta", "Stadsdelsnämnd Enskede", "Stadsdelsnämnd Spånga",
-    "Stadsdelsnämnd Rinkeby", "Stadsdelsnämnd Hässelby", "Stadsdelsnämnd Bromma", "Stadsdelsnämnd Kungsholmen",
-    "Stadsdelsnämnd Östermalm", "Stadsdelsnämnd Södermalm", "Stadsdelsnämnd Skarpnäck",
-    "Utbildningsnämnden", "Förskolenämnden", "Funktionsstödsnämnden", "Krisledningsnämnden",
-    "Patientnämnden", "Kyrkogårdsnämnden", "Näringslivsnämnden", "Digitaliseringsnämnden",
+    "Barn- och utbildningsnämnden",
+    "Socialnämnden",
+    "Äldrenämnden",
+    "Kulturnämnden",
+    "Idrottsnämnden",
+    "Miljö- och hälsoskyddsnämnden",
+    "Stadsbyggnadsnämnden",
+    "Trafiknämnden",
+    "Exploateringsnämnden",
+    "Arbetsmarknadsnämnden",
+    "Fastighetsnämnden",
+    "Servicenämnden",
+    "Överförmyndarnämnden",
+    "Valnämnden",
+    "Stadsdelsnämnd Norr",
+    "Stadsdelsnämnd Söder",
+    "Stadsdelsnämnd Öster",
+    "Stadsdelsnämnd Väster",
+    "Stadsdelsnämnd Centrum",
+    "Stadsdelsnämnd Älvsjö",
+    "Stadsdelsnämnd Hägersten",
+    "Stadsdelsnämnd Skärholmen",
+    "Stadsdelsnämnd Farsta",
+    "Stadsdelsnämnd Enskede",
+    "Stadsdelsnämnd Spånga",
+    "Stadsdelsnämnd Rinkeby",
+    "Stadsdelsnämnd Hässelby",
+    "Stadsdelsnämnd Bromma",
+    "Stadsdelsnämnd Kungsholmen",
+    "Stadsdelsnämnd Östermalm",
+    "Stadsdelsnämnd Södermalm",
+    "Stadsdelsnämnd Skarpnäck",
+    "Utbildningsnämnden",
+    "Förskolenämnden",
+    "Funktionsstödsnämnden",
+    "Krisledningsnämnden",
+    "Patientnämnden",
+    "Kyrkogårdsnämnden",
+    "Näringslivsnämnden",
+    "Digitaliseringsnämnden",
 ]
-COMPANY_NAMES = ["Bostadsbolaget AB", "Energibolaget AB", "Hamnbolaget AB", "Parkeringsbolaget AB",
-                 "Fastighetsbolaget AB"]
+COMPANY_NAMES = [
+    "Bostadsbolaget AB",
+    "Energibolaget AB",
+    "Hamnbolaget AB",
+    "Parkeringsbolaget AB",
+    "Fastighetsbolaget AB",
+]
 GOAL_THEMES = [
     ("Fler elever når kunskapskraven", "elever som når kunskapskraven", "%", "högre"),
-    ("Färre invånare är långvarigt beroende av försörjningsstöd", "invånare med långvarigt försörjningsstöd", "%", "lägre"),
+    (
+        "Färre invånare är långvarigt beroende av försörjningsstöd",
+        "invånare med långvarigt försörjningsstöd",
+        "%",
+        "lägre",
+    ),
     ("Äldre är nöjda med sin hemtjänst", "brukarbedömning hemtjänst, nöjdhet", "%", "högre"),
     ("Invånarna känner sig trygga i sitt bostadsområde", "invånare som känner sig trygga", "%", "högre"),
     ("Kostnaden per brukare ligger i nivå med jämförbara kommuner", "kostnad per brukare", "kr", "lägre"),
@@ -59,8 +99,16 @@ MATTERS = [
     ("Beslut om bygglov för enbostadshus", "PBL 9 kap. 2 §", True),
 ]
 ACTIVITY_VERBS = ["Införa", "Utveckla", "Genomföra", "Kartlägga", "Utbilda personal i", "Följa upp", "Pröva"]
-ACTIVITY_OBJECTS = ["digitala besök", "språkutvecklande arbetssätt", "tidiga insatser", "samverkan med föreningslivet",
-                    "trygghetsvandringar", "nya rutiner för dokumentation", "medborgardialoger", "läxhjälp"]
+ACTIVITY_OBJECTS = [
+    "digitala besök",
+    "språkutvecklande arbetssätt",
+    "tidiga insatser",
+    "samverkan med föreningslivet",
+    "trygghetsvandringar",
+    "nya rutiner för dokumentation",
+    "medborgardialoger",
+    "läxhjälp",
+]
 
 
 @dataclass(frozen=True)
@@ -76,13 +124,37 @@ class Scale:
 
 
 SCALES = {
-    "S": Scale(boards=4, companies=1, goals_per_board=3, indicators_per_goal=2, units_per_board=3,
-               activities_per_unit=4, rows_per_board=20, risks_per_board=5),
-    "M": Scale(boards=40, companies=5, goals_per_board=6, indicators_per_goal=55, units_per_board=15,
-               activities_per_unit=15, rows_per_board=444, risks_per_board=20),
+    "S": Scale(
+        boards=4,
+        companies=1,
+        goals_per_board=3,
+        indicators_per_goal=2,
+        units_per_board=3,
+        activities_per_unit=4,
+        rows_per_board=20,
+        risks_per_board=5,
+    ),
+    "M": Scale(
+        boards=40,
+        companies=5,
+        goals_per_board=6,
+        indicators_per_goal=55,
+        units_per_board=15,
+        activities_per_unit=15,
+        rows_per_board=444,
+        risks_per_board=20,
+    ),
 }
-L_MUNICIPALITY = Scale(boards=6, companies=1, goals_per_board=5, indicators_per_goal=8, units_per_board=6,
-                       activities_per_unit=15, rows_per_board=250, risks_per_board=12)
+L_MUNICIPALITY = Scale(
+    boards=6,
+    companies=1,
+    goals_per_board=5,
+    indicators_per_goal=8,
+    units_per_board=6,
+    activities_per_unit=15,
+    rows_per_board=250,
+    risks_per_board=12,
+)
 
 
 def _q(text: str) -> str:
@@ -106,7 +178,9 @@ class Writer:
 def generate(root: Path, scale: Scale, seed: int, name: str = "Grästorps kommun", code: str = "1444") -> Writer:
     rng = random.Random(seed)
     w = Writer(root, rng)
-    w.write("styrmodell.yaml", f"""# Syntetisk styrmodell för prestandamätning (benchmarks/generate.py, seed {seed}).
+    w.write(
+        "styrmodell.yaml",
+        f"""# Syntetisk styrmodell för prestandamätning (benchmarks/generate.py, seed {seed}).
 kommun:
   namn: {name}
   kommunkod: "{code}"
@@ -125,69 +199,122 @@ regler:
   mål-per-nämnd:
     max: 7
     räkna_kf_mål: false
-""")
-    boards = [(f"n{i:02d}", BOARD_NAMES[i % len(BOARD_NAMES)] + ("" if i < len(BOARD_NAMES) else f" {i}"), "nämnd")
-              for i in range(scale.boards)]
+""",
+    )
+    boards = [
+        (f"n{i:02d}", BOARD_NAMES[i % len(BOARD_NAMES)] + ("" if i < len(BOARD_NAMES) else f" {i}"), "nämnd")
+        for i in range(scale.boards)
+    ]
     boards += [(f"bolag{i:02d}", COMPANY_NAMES[i % len(COMPANY_NAMES)], "bolag") for i in range(scale.companies)]
-    organs = ["  organ:", "    - {id: kf, namn: Kommunfullmäktige, typ: kf}",
-              "    - {id: ks, namn: Kommunstyrelsen, typ: ks}"]
-    roles = ["  roller:", "    - {id: kommundirektor, namn: Kommundirektör, typ: kommundirektör}",
-             "    - {id: ekonomidirektor, namn: Ekonomidirektör, typ: tjänsteperson}"]
+    organs = [
+        "  organ:",
+        "    - {id: kf, namn: Kommunfullmäktige, typ: kf}",
+        "    - {id: ks, namn: Kommunstyrelsen, typ: ks}",
+    ]
+    roles = [
+        "  roller:",
+        "    - {id: kommundirektor, namn: Kommundirektör, typ: kommundirektör}",
+        "    - {id: ekonomidirektor, namn: Ekonomidirektör, typ: tjänsteperson}",
+    ]
     admins = ["  förvaltningar:"]
     units = ["  enheter:"]
     w.objects += 4
     for organ_id, organ_name, kind in boards + [("ks", "Kommunstyrelsen", "ks")]:
         if organ_id != "ks":
             organs.append(f"    - {{id: {organ_id}, namn: {_q(organ_name)}, typ: {kind}, förvaltning: f-{organ_id}}}")
-        admins.append(f"    - {{id: f-{organ_id}, namn: {_q('Förvaltningen för ' + organ_name.lower())}, "
-                      f"nämnd: [{organ_id}], chef: fc-{organ_id}}}")
-        roles.append(f"    - {{id: ordf-{organ_id}, namn: {_q('Ordförande i ' + organ_name.lower())}, "
-                     f"typ: ordförande, organ: {organ_id}}}")
-        roles.append(f"    - {{id: fc-{organ_id}, namn: Förvaltningschef, typ: förvaltningschef, "
-                     f"förvaltning: f-{organ_id}}}")
-        roles.append(f"    - {{id: handl-{organ_id}, namn: Handläggare, typ: tjänsteperson, förvaltning: f-{organ_id}}}")
+        admins.append(
+            f"    - {{id: f-{organ_id}, namn: {_q('Förvaltningen för ' + organ_name.lower())}, "
+            f"nämnd: [{organ_id}], chef: fc-{organ_id}}}"
+        )
+        roles.append(
+            f"    - {{id: ordf-{organ_id}, namn: {_q('Ordförande i ' + organ_name.lower())}, "
+            f"typ: ordförande, organ: {organ_id}}}"
+        )
+        roles.append(
+            f"    - {{id: fc-{organ_id}, namn: Förvaltningschef, typ: förvaltningschef, förvaltning: f-{organ_id}}}"
+        )
+        roles.append(
+            f"    - {{id: handl-{organ_id}, namn: Handläggare, typ: tjänsteperson, förvaltning: f-{organ_id}}}"
+        )
         w.objects += 5
         for u in range(scale.units_per_board):
-            units.append(f"    - {{id: e-{organ_id}-{u}, namn: {_q(f'Enhet {u + 1} inom {organ_name.lower()}')}, "
-                         f"förvaltning: f-{organ_id}, chef: ec-{organ_id}-{u}}}")
-            roles.append(f"    - {{id: ec-{organ_id}-{u}, namn: Enhetschef, typ: enhetschef, förvaltning: f-{organ_id}}}")
+            units.append(
+                f"    - {{id: e-{organ_id}-{u}, namn: {_q(f'Enhet {u + 1} inom {organ_name.lower()}')}, "
+                f"förvaltning: f-{organ_id}, chef: ec-{organ_id}-{u}}}"
+            )
+            roles.append(
+                f"    - {{id: ec-{organ_id}-{u}, namn: Enhetschef, typ: enhetschef, förvaltning: f-{organ_id}}}"
+            )
             w.objects += 2
-    w.write("organisation.yaml", "# Organisationen: organ, förvaltningar, enheter och roller.\norganisation:\n"
-            + "\n".join(organs + admins + units + roles) + "\n")
+    w.write(
+        "organisation.yaml",
+        "# Organisationen: organ, förvaltningar, enheter och roller.\norganisation:\n"
+        + "\n".join(organs + admins + units + roles)
+        + "\n",
+    )
 
     kf_goals = []
     lines = ["# Fullmäktiges inriktningsmål.", "organ: kf", "mål:"]
     for i, (theme, _, _, _) in enumerate(GOAL_THEMES):
         goal_id = f"kf-{i + 1}"
         kf_goals.append(goal_id)
-        lines += [f"  - id: {goal_id}", "    nivå: inriktningsmål", f"    text: {_q(theme + ' i hela kommunen 2026')}",
-                  "    period: {från: 2023, till: 2026}", "    ansvarig: ks",
-                  '    beslut: {organ: kf, datum: 2022-11-28, paragraf: "§ 112"}']
+        lines += [
+            f"  - id: {goal_id}",
+            "    nivå: inriktningsmål",
+            f"    text: {_q(theme + ' i hela kommunen 2026')}",
+            "    period: {från: 2023, till: 2026}",
+            "    ansvarig: ks",
+            '    beslut: {organ: kf, datum: 2022-11-28, paragraf: "§ 112"}',
+        ]
         w.objects += 1
     # the financial goal the budget names (KL 11 kap. 6 §), with its measure
-    lines += ["  - id: kf-fin-resultat", "    nivå: inriktningsmål", "    typ: finansiellt",
-              "    text: Resultatet är minst 1 procent av skatteintäkter och generella statsbidrag varje år",
-              "    period: {från: 2023, till: 2026}", "    ansvarig: ks",
-              '    beslut: {organ: kf, datum: 2022-11-28, paragraf: "§ 113"}',
-              "indikatorer:", "  - id: kf-fin-resultat-procent",
-              "    namn: Resultat i procent av skatteintäkter och generella statsbidrag", "    mål: [kf-fin-resultat]",
-              '    enhet: "%"', "    riktning: högre", "    bas: {år: 2022, värde: 0.8}",
-              "    målvärden: {2023: 1.0, 2024: 1.0, 2025: 1.0, 2026: 1.0}",
-              "    utfall: {2023: 1.2, 2024: 0.9, 2025: 1.1}"]
+    lines += [
+        "  - id: kf-fin-resultat",
+        "    nivå: inriktningsmål",
+        "    typ: finansiellt",
+        "    text: Resultatet är minst 1 procent av skatteintäkter och generella statsbidrag varje år",
+        "    period: {från: 2023, till: 2026}",
+        "    ansvarig: ks",
+        '    beslut: {organ: kf, datum: 2022-11-28, paragraf: "§ 113"}',
+        "indikatorer:",
+        "  - id: kf-fin-resultat-procent",
+        "    namn: Resultat i procent av skatteintäkter och generella statsbidrag",
+        "    mål: [kf-fin-resultat]",
+        '    enhet: "%"',
+        "    riktning: högre",
+        "    bas: {år: 2022, värde: 0.8}",
+        "    målvärden: {2023: 1.0, 2024: 1.0, 2025: 1.0, 2026: 1.0}",
+        "    utfall: {2023: 1.2, 2024: 0.9, 2025: 1.1}",
+    ]
     w.objects += 2
     w.write("organ/kf/mal.yaml", "\n".join(lines) + "\n")
-    docs = ["# Styrdokumentregistret.", "styrdokument:",
-            "  - id: riktlinjer-ekonomi", "    titel: Riktlinjer för god ekonomisk hushållning och resultatreserv",
-            "    typ: riktlinje", "    beslutad_av: kf", "    beslutsdatum: 2024-03-25", '    paragraf: "§ 30"',
-            "    ansvarig: kommundirektor"]
+    docs = [
+        "# Styrdokumentregistret.",
+        "styrdokument:",
+        "  - id: riktlinjer-ekonomi",
+        "    titel: Riktlinjer för god ekonomisk hushållning och resultatreserv",
+        "    typ: riktlinje",
+        "    beslutad_av: kf",
+        "    beslutsdatum: 2024-03-25",
+        '    paragraf: "§ 30"',
+        "    ansvarig: kommundirektor",
+    ]
     w.objects += 1
     for i in range(max(10, scale.boards * 2)):
-        docs += [f"  - id: dok-{i}", f"    titel: {_q(f'Riktlinje för ärendehantering, del {i + 1}')}", "    typ: riktlinje",
-                 "    beslutad_av: ks", f"    beslutsdatum: 2024-{(i % 12) + 1:02d}-15", "    ansvarig: kommundirektor"]
+        docs += [
+            f"  - id: dok-{i}",
+            f"    titel: {_q(f'Riktlinje för ärendehantering, del {i + 1}')}",
+            "    typ: riktlinje",
+            "    beslutad_av: ks",
+            f"    beslutsdatum: 2024-{(i % 12) + 1:02d}-15",
+            "    ansvarig: kommundirektor",
+        ]
         w.objects += 1
     w.write("organ/kf/styrdokument.yaml", "\n".join(docs) + "\n")
     frames = "\n".join(f"    {organ_id}: {rng.randint(80, 2500)}.0" for organ_id, _, _ in boards)
-    w.write("organ/kf/budget.yaml", f"""# Budget med flerårsplan, miljoner kronor.
+    w.write(
+        "organ/kf/budget.yaml",
+        f"""# Budget med flerårsplan, miljoner kronor.
 budget:
   år: 2026
   beslut: {{organ: kf, datum: 2025-11-24, paragraf: "§ 98"}}
@@ -199,79 +326,137 @@ budget:
   ramar:
     ks: 1200.0
 {frames}
-""")
+""",
+    )
     w.objects += 1
     served = iter(range(10**9))
-    for organ_id, organ_name, kind in boards + [("ks", "Kommunstyrelsen", "ks")]:
+    for organ_id, organ_name, _kind in boards + [("ks", "Kommunstyrelsen", "ks")]:
         _board(w, rng, scale, organ_id, organ_name, kf_goals, served)
     return w
 
 
-def _board(w: Writer, rng: random.Random, scale: Scale, organ_id: str, organ_name: str, kf_goals: list[str],
-           served) -> None:
+def _board(
+    w: Writer, rng: random.Random, scale: Scale, organ_id: str, organ_name: str, kf_goals: list[str], served
+) -> None:
     folder = f"organ/{organ_id}"
     goal_ids = []
     for g in range(scale.goals_per_board):
         theme, measure, unit, direction = GOAL_THEMES[(g + len(organ_id)) % len(GOAL_THEMES)]
         goal_id = f"{organ_id}-mal-{g + 1}"
         goal_ids.append(goal_id)
-        lines = [f"# {organ_name}: mål {g + 1} med indikatorer.", f"organ: {organ_id}", "mål:",
-                 f"  - id: {goal_id}", "    nivå: nämndmål", f"    text: {_q(theme + ' inom nämndens ansvar 2026')}",
-                 f"    tjänar: [{kf_goals[next(served) % len(kf_goals)]}]", "    period: {från: 2023, till: 2026}",
-                 f"    ansvarig: fc-{organ_id}", f'    beslut: {{organ: {organ_id}, datum: 2022-12-14, paragraf: "§ {140 + g}"}}',
-                 "indikatorer:"]
+        lines = [
+            f"# {organ_name}: mål {g + 1} med indikatorer.",
+            f"organ: {organ_id}",
+            "mål:",
+            f"  - id: {goal_id}",
+            "    nivå: nämndmål",
+            f"    text: {_q(theme + ' inom nämndens ansvar 2026')}",
+            f"    tjänar: [{kf_goals[next(served) % len(kf_goals)]}]",
+            "    period: {från: 2023, till: 2026}",
+            f"    ansvarig: fc-{organ_id}",
+            f'    beslut: {{organ: {organ_id}, datum: 2022-12-14, paragraf: "§ {140 + g}"}}',
+            "indikatorer:",
+        ]
         w.objects += 1
         for k in range(scale.indicators_per_goal):
             base = round(rng.uniform(40, 90), 1) if unit == "%" else float(rng.randint(20, 900))
             step = 1.0 if direction == "högre" else -1.0
             targets = ", ".join(f"{year}: {round(base + step * (year - 2022) * 0.8, 1)}" for year in range(2023, 2027))
-            outcomes = "\n".join(f"      {year}: {round(base + step * rng.uniform(-1.5, 3.5), 1)}"
-                                 for year in range(2021, 2026))
-            lines += [f"  - id: {goal_id}-ind-{k + 1}", f"    namn: {_q(f'{measure.capitalize()}, mått {k + 1}')}",
-                      f"    mål: [{goal_id}]", f"    enhet: {_q(unit)}", f"    riktning: {direction}",
-                      "    källa: egen", "    metod: Verksamhetssystemet, helår",
-                      f"    bas: {{år: 2022, värde: {base}}}", f"    målvärden: {{{targets}}}",
-                      "    utfall:  # fem års utfall", outcomes]
+            outcomes = "\n".join(
+                f"      {year}: {round(base + step * rng.uniform(-1.5, 3.5), 1)}" for year in range(2021, 2026)
+            )
+            lines += [
+                f"  - id: {goal_id}-ind-{k + 1}",
+                f"    namn: {_q(f'{measure.capitalize()}, mått {k + 1}')}",
+                f"    mål: [{goal_id}]",
+                f"    enhet: {_q(unit)}",
+                f"    riktning: {direction}",
+                "    källa: egen",
+                "    metod: Verksamhetssystemet, helår",
+                f"    bas: {{år: 2022, värde: {base}}}",
+                f"    målvärden: {{{targets}}}",
+                "    utfall:  # fem års utfall",
+                outcomes,
+            ]
             w.objects += 1
         w.write(f"{folder}/mal-{g + 1}.yaml", "\n".join(lines) + "\n")
     for u in range(scale.units_per_board):
         lines = [f"# Aktiviteter för enhet {u + 1} inom {organ_name.lower()}.", f"organ: {organ_id}", "aktiviteter:"]
         for a in range(scale.activities_per_unit):
             name = f"{rng.choice(ACTIVITY_VERBS)} {rng.choice(ACTIVITY_OBJECTS)} ({a + 1})"
-            lines += [f"  - id: akt-{organ_id}-{u}-{a}", f"    namn: {_q(name)}", f"    mål: [{rng.choice(goal_ids)}]",
-                      f"    enhet: e-{organ_id}-{u}", f"    ansvarig: ec-{organ_id}-{u}",
-                      f"    status: {rng.choice(['planerad', 'pågår', 'genomförd'])}"]
+            lines += [
+                f"  - id: akt-{organ_id}-{u}-{a}",
+                f"    namn: {_q(name)}",
+                f"    mål: [{rng.choice(goal_ids)}]",
+                f"    enhet: e-{organ_id}-{u}",
+                f"    ansvarig: ec-{organ_id}-{u}",
+                f"    status: {rng.choice(['planerad', 'pågår', 'genomförd'])}",
+            ]
             w.objects += 1
         w.write(f"{folder}/enheter/enhet-{u + 1}.yaml", "\n".join(lines) + "\n")
-    rows = [f"# Delegationsordning för {organ_name.lower()}.", f"organ: {organ_id}", "delegationsordning:",
-            f'  beslut: {{organ: {organ_id}, datum: 2023-02-15, paragraf: "§ 12"}}', "  rader:",
-            '    - id: "1.1"', "      ärende: Brådskande ärenden där nämndens avgörande inte kan avvaktas",
-            "      kategori: [brådskande]", f"      delegat: ordf-{organ_id}", "      anmäls: true",
-            '    - id: "1.2"', "      ärende: Anställning av personal", f"      delegat: fc-{organ_id}",
-            "      vidaredelegering_tillåten: true", "      anmäls: false"]
+    rows = [
+        f"# Delegationsordning för {organ_name.lower()}.",
+        f"organ: {organ_id}",
+        "delegationsordning:",
+        f'  beslut: {{organ: {organ_id}, datum: 2023-02-15, paragraf: "§ 12"}}',
+        "  rader:",
+        '    - id: "1.1"',
+        "      ärende: Brådskande ärenden där nämndens avgörande inte kan avvaktas",
+        "      kategori: [brådskande]",
+        f"      delegat: ordf-{organ_id}",
+        "      anmäls: true",
+        '    - id: "1.2"',
+        "      ärende: Anställning av personal",
+        f"      delegat: fc-{organ_id}",
+        "      vidaredelegering_tillåten: true",
+        "      anmäls: false",
+    ]
     for r in range(scale.rows_per_board - 2):
         matter, law, appealable = MATTERS[r % len(MATTERS)]
-        delegate = rng.choice([f"handl-{organ_id}", f"fc-{organ_id}"] +
-                              [f"ec-{organ_id}-{u}" for u in range(scale.units_per_board)])
-        rows += [f'    - id: "{2 + r // 50}.{r % 50 + 1}"', f"      ärende: {_q(f'{matter} (avsnitt {r // 50 + 2})')}",
-                 f"      delegat: {delegate}", f"      lagrum: {_q(law)}", f"      överklagbart: {str(appealable).lower()}",
-                 f"      anmäls: {str(rng.random() < 0.7).lower()}"]
+        delegate = rng.choice(
+            [f"handl-{organ_id}", f"fc-{organ_id}"] + [f"ec-{organ_id}-{u}" for u in range(scale.units_per_board)]
+        )
+        rows += [
+            f'    - id: "{2 + r // 50}.{r % 50 + 1}"',
+            f"      ärende: {_q(f'{matter} (avsnitt {r // 50 + 2})')}",
+            f"      delegat: {delegate}",
+            f"      lagrum: {_q(law)}",
+            f"      överklagbart: {str(appealable).lower()}",
+            f"      anmäls: {str(rng.random() < 0.7).lower()}",
+        ]
         if delegate.startswith("ec-"):
             rows.append('      vidaredelegerad_från: "1.2"')
     w.objects += scale.rows_per_board
     w.write(f"{folder}/delegationsordning.yaml", "\n".join(rows) + "\n")
-    risks = [f"# Internkontrollplan 2026 för {organ_name.lower()}.", f"organ: {organ_id}", "internkontroll:",
-             "  år: 2026", f'  beslut: {{organ: {organ_id}, datum: 2025-11-19, paragraf: "§ 101"}}', "  risker:"]
+    risks = [
+        f"# Internkontrollplan 2026 för {organ_name.lower()}.",
+        f"organ: {organ_id}",
+        "internkontroll:",
+        "  år: 2026",
+        f'  beslut: {{organ: {organ_id}, datum: 2025-11-19, paragraf: "§ 101"}}',
+        "  risker:",
+    ]
     for k in range(scale.risks_per_board):
-        risks += [f"    - id: ik-{k + 1}", f"      risk: {_q(f'Risk {k + 1}: felaktiga utbetalningar eller brister i rutiner')}",
-                  f"      sannolikhet: {rng.randint(1, 4)}", f"      konsekvens: {rng.randint(1, 4)}",
-                  "      kontroll: Stickprov två gånger per år", f"      ansvarig: fc-{organ_id}"]
+        risks += [
+            f"    - id: ik-{k + 1}",
+            f"      risk: {_q(f'Risk {k + 1}: felaktiga utbetalningar eller brister i rutiner')}",
+            f"      sannolikhet: {rng.randint(1, 4)}",
+            f"      konsekvens: {rng.randint(1, 4)}",
+            "      kontroll: Stickprov två gånger per år",
+            f"      ansvarig: fc-{organ_id}",
+        ]
     w.objects += scale.risks_per_board
     w.write(f"{folder}/internkontroll.yaml", "\n".join(risks) + "\n")
     assignments = [f"# Uppdrag till {organ_name.lower()}.", "uppdrag:"]
     for k in range(3):
-        assignments += [f"  - id: uppdrag-{organ_id}-{k + 1}", f"    text: {_q(f'Utreda och återrapportera förslag {k + 1}')}",
-                        "    givare: kf", f"    mottagare: {organ_id}", "    senast: 2026-12-31", "    status: pågår"]
+        assignments += [
+            f"  - id: uppdrag-{organ_id}-{k + 1}",
+            f"    text: {_q(f'Utreda och återrapportera förslag {k + 1}')}",
+            "    givare: kf",
+            f"    mottagare: {organ_id}",
+            "    senast: 2026-12-31",
+            "    status: pågår",
+        ]
     w.objects += 3
     w.write(f"{folder}/uppdrag.yaml", "\n".join(assignments) + "\n")
 
@@ -282,8 +467,13 @@ def generate_l(root: Path, seed: int, fraction: float = 1.0) -> Writer:
     total = Writer(root, random.Random(seed))
     for index, municipality in enumerate(municipalities[: max(1, int(len(municipalities) * fraction))]):
         name = municipality["title"]
-        one = generate(root / municipality["id"], L_MUNICIPALITY, seed + index, f"{name} kommun" if name.endswith(
-            ("s", "a", "e", "o", "å", "ö")) else f"{name}s kommun", municipality["id"])
+        one = generate(
+            root / municipality["id"],
+            L_MUNICIPALITY,
+            seed + index,
+            f"{name} kommun" if name.endswith(("s", "a", "e", "o", "å", "ö")) else f"{name}s kommun",
+            municipality["id"],
+        )
         total.files += one.files
         total.objects += one.objects
     return total
@@ -292,10 +482,16 @@ def generate_l(root: Path, seed: int, fraction: float = 1.0) -> Writer:
 def scaled(scale: Scale, fraction: float) -> Scale:
     if fraction == 1.0:
         return scale
-    return Scale(boards=max(1, round(scale.boards * fraction)), companies=max(1, round(scale.companies * fraction)),
-                 goals_per_board=scale.goals_per_board, indicators_per_goal=scale.indicators_per_goal,
-                 units_per_board=scale.units_per_board, activities_per_unit=scale.activities_per_unit,
-                 rows_per_board=scale.rows_per_board, risks_per_board=scale.risks_per_board)
+    return Scale(
+        boards=max(1, round(scale.boards * fraction)),
+        companies=max(1, round(scale.companies * fraction)),
+        goals_per_board=scale.goals_per_board,
+        indicators_per_goal=scale.indicators_per_goal,
+        units_per_board=scale.units_per_board,
+        activities_per_unit=scale.activities_per_unit,
+        rows_per_board=scale.rows_per_board,
+        risks_per_board=scale.risks_per_board,
+    )
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -31,8 +31,10 @@ def main() -> None:
                 continue
             where = f"examples/{example.name}"
             rows = [
-                (f"styr report delarsrapport {where} --organ all --format html",
-                 ["--organ", "all", "-f", "html", "-o", str(Path(out) / example.name)]),
+                (
+                    f"styr report delarsrapport {where} --organ all --format html",
+                    ["--organ", "all", "-f", "html", "-o", str(Path(out) / example.name)],
+                ),
                 (f"styr report delarsrapport {where} --format md", ["-f", "md", "-o", str(Path(out) / "a.md")]),
                 (f"styr report delarsrapport {where} --format docx", ["-f", "docx", "-o", str(Path(out) / "a.docx")]),
                 (f"styr report delarsrapport {where} --format pdf", ["-f", "pdf", "-o", str(Path(out) / "a.pdf")]),

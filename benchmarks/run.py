@@ -63,19 +63,33 @@ def styr() -> list[str]:
 
 
 def git(*args: str, cwd: Path) -> None:
-    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
-                   env={**os.environ, "GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "b@example.org",
-                        "GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": "b@example.org"})
+    subprocess.run(
+        ["git", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        env={
+            **os.environ,
+            "GIT_AUTHOR_NAME": "Bench",
+            "GIT_AUTHOR_EMAIL": "b@example.org",
+            "GIT_COMMITTER_NAME": "Bench",
+            "GIT_COMMITTER_EMAIL": "b@example.org",
+        },
+    )
 
 
 def change_one_percent(root: Path, salt: int) -> int:
     files = sorted(root.rglob("mal-*.yaml"))
     step = max(1, len(list(root.rglob("*.yaml"))) // 100)
     changed = 0
-    for path in files[::max(1, len(files) // step)][:step]:
+    for path in files[:: max(1, len(files) // step)][:step]:
         text = path.read_text("utf-8")
-        path.write_text(text.replace("    metod: Verksamhetssystemet, helår",
-                                     f"    metod: Verksamhetssystemet, helår (rev {salt})", 1), "utf-8")
+        path.write_text(
+            text.replace(
+                "    metod: Verksamhetssystemet, helår", f"    metod: Verksamhetssystemet, helår (rev {salt})", 1
+            ),
+            "utf-8",
+        )
         changed += 1
     return changed
 
@@ -150,18 +164,39 @@ def main() -> None:
 
     # the interim report for the whole municipality and every organ, as HTML (issue 3 and 7)
     with tempfile.TemporaryDirectory(prefix="styr-rapporter-") as reports:
-        figures["report_M"] = measure(command + ["report", "delarsrapport", str(m), "--period", "2026-08-31",
-                                                 "--organ", "all", "--format", "html", "-o", reports],
-                                      args.runs, env=env)
+        figures["report_M"] = measure(
+            command
+            + [
+                "report",
+                "delarsrapport",
+                str(m),
+                "--period",
+                "2026-08-31",
+                "--organ",
+                "all",
+                "--format",
+                "html",
+                "-o",
+                reports,
+            ],
+            args.runs,
+            env=env,
+        )
         results["report_M_dokument"] = sum(1 for _ in Path(reports).iterdir())
 
     growth = results.setdefault("tillväxt", {})
     for label in ("M/4", "M/2", "M"):
-        timing = figures["validate_kall_M"] if label == "M" else measure(
-            command + ["validate", str(repos[label]), "--ingen-cache"], args.runs, env=env)
+        timing = (
+            figures["validate_kall_M"]
+            if label == "M"
+            else measure(command + ["validate", str(repos[label]), "--ingen-cache"], args.runs, env=env)
+        )
         objects = results["repon"][label]["objekt"]
-        growth[label] = {"s": timing["median_s"], "objekt": objects,
-                         "µs_per_objekt": round(timing["median_s"] / objects * 1e6, 1) if objects else None}
+        growth[label] = {
+            "s": timing["median_s"],
+            "objekt": objects,
+            "µs_per_objekt": round(timing["median_s"] / objects * 1e6, 1) if objects else None,
+        }
 
     def ratio(a: str, b: str) -> float | None:
         return round(figures[a]["median_s"] / figures[b]["median_s"], 2) if a in figures and b in figures else None
@@ -188,8 +223,11 @@ def table(results: dict) -> str:
     rows = [
         f"Uppmätt {results['datum']} på {results['kärnor']} kärnor, Python {results['python']}; median av "
         f"{f['validate_kall_M']['runs']} körningar (S och start: fler). "
-        + ", ".join(f"{k}: {v['filer']} filer, {v['objekt']} objekt, {v['mb']} MB".replace(".", ",")
-                    for k, v in results["repon"].items()) + ".",
+        + ", ".join(
+            f"{k}: {v['filer']} filer, {v['objekt']} objekt, {v['mb']} MB".replace(".", ",")
+            for k, v in results["repon"].items()
+        )
+        + ".",
         "",
         "| mätning | tid | referens | kvot | mål |",
         "|---|---|---|---|---|",
@@ -199,8 +237,10 @@ def table(results: dict) -> str:
         if key not in f or ref_key not in f:
             return
         value, ref = f[key]["median_s"], f[ref_key]["median_s"]
-        rows.append(f"| {label} | {_fmt(value)} | {ref_label} {_fmt(ref)} | {value / ref:.2f}".replace(".", ",")
-                    + f" | {target} |")
+        rows.append(
+            f"| {label} | {_fmt(value)} | {ref_label} {_fmt(ref)} | {value / ref:.2f}".replace(".", ",")
+            + f" | {target} |"
+        )
 
     row("`styr validate` M, kall (utan cache)", "validate_kall_M", "C-parsning av samma filer", "c_parse_M", "≤ 1,3")
     row("`styr validate` M, varm, en fil ändrad", "validate_varm_en_fil_M", "kall körning", "validate_kall_M", "≤ 0,1")
@@ -208,10 +248,18 @@ def table(results: dict) -> str:
     row("`styr validate` S, kall", "validate_kall_S", "yamllint S", "yamllint_S", "≤ 0,3")
     row("`styr validate` S, varm", "validate_varm_S", "yamllint S", "yamllint_S", "–")
     row("`styr --version`", "styr_version", "`python -c 'import typer'`", "import_typer", "≤ 2")
-    row(f"`styr diff` M, {results.get('diff_ändrade_filer')} filer ändrade", "diff_M", "varm validate", "validate_varm_en_fil_M", "≤ 2")
+    row(
+        f"`styr diff` M, {results.get('diff_ändrade_filer')} filer ändrade",
+        "diff_M",
+        "varm validate",
+        "validate_varm_en_fil_M",
+        "≤ 2",
+    )
     if "report_M" in f:
-        rows.append(f"| `styr report delarsrapport --organ all --format html` M ({results.get('report_M_dokument')} "
-                    f"dokument) | {_fmt(f['report_M']['median_s'])} | | | – |")
+        rows.append(
+            f"| `styr report delarsrapport --organ all --format html` M ({results.get('report_M_dokument')} "
+            f"dokument) | {_fmt(f['report_M']['median_s'])} | | | – |"
+        )
         rows.append(f"| topp-minne `styr report` M | {f['report_M']['peak_mb']} MB | | | – |")
     if "yamllint_M" in f:
         rows.append(f"| yamllint M (för jämförelse) | {_fmt(f['yamllint_M']['median_s'])} | | | |")

@@ -46,10 +46,15 @@ def main() -> None:
     for example in sorted((ROOT / "examples").iterdir()):
         if (example / "styrmodell.yaml").is_file():
             files = sum(1 for _ in example.rglob("*.yaml"))
-            rows.append((f"styr validate examples/{example.name} --ingen-cache ({files} filer)",
-                         styr + ["validate", f"examples/{example.name}", "--ingen-cache"]))
-            rows.append((f"styr validate examples/{example.name} (varm cache)",
-                         styr + ["validate", f"examples/{example.name}"]))
+            rows.append(
+                (
+                    f"styr validate examples/{example.name} --ingen-cache ({files} filer)",
+                    styr + ["validate", f"examples/{example.name}", "--ingen-cache"],
+                )
+            )
+            rows.append(
+                (f"styr validate examples/{example.name} (varm cache)", styr + ["validate", f"examples/{example.name}"])
+            )
     print(f"| kommando | median av {args.runs} körningar |")
     print("|---|---|")
     for label, command in rows:

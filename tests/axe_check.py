@@ -60,9 +60,11 @@ def axe_available() -> bool:
     return chromium() is not None and axe_core_path().is_file()
 
 
-SKIP_REASON = ("axe-core eller chromium saknas (.ci/run installerar båda; lokalt: "
-               "'npm pack axe-core@4' och packa upp package/axe.min.js till ~/.cache/styrmodell-test/, "
-               "eller sätt AXE_CORE_JS)")
+SKIP_REASON = (
+    "axe-core eller chromium saknas (.ci/run installerar båda; lokalt: "
+    "'npm pack axe-core@4' och packa upp package/axe.min.js till ~/.cache/styrmodell-test/, "
+    "eller sätt AXE_CORE_JS)"
+)
 
 
 def axe_violations(html_path: Path, workdir: Path) -> list[dict]:
@@ -75,24 +77,42 @@ def axe_violations(html_path: Path, workdir: Path) -> list[dict]:
     base = f'<base href="{html_escape.escape(html_path.parent.as_uri())}/">'
     head = re.search(r"<head\b[^>]*>", page, re.IGNORECASE)
     if head and not re.search(r"<base\b", page, re.IGNORECASE):
-        page = page[:head.end()] + base + page[head.end():]
-    scripts = (f'<script src="{html_escape.escape(axe_core_path().resolve().as_uri())}"></script>'
-               + RUNNER % {"id": RESULT_ID, "tags": json.dumps(WCAG_TAGS)})
+        page = page[: head.end()] + base + page[head.end() :]
+    scripts = f'<script src="{html_escape.escape(axe_core_path().resolve().as_uri())}"></script>' + RUNNER % {
+        "id": RESULT_ID,
+        "tags": json.dumps(WCAG_TAGS),
+    }
     end = page.lower().rfind("</body>")
     page = page[:end] + scripts + page[end:] if end >= 0 else page + scripts
     copy = workdir / f"axe-{html_path.name}"
     copy.write_text(page, encoding="utf-8")
 
     result = subprocess.run(
-        [chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-quic",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--allow-file-access-from-files", f"--user-data-dir={workdir / 'axe-profil'}",
-         "--virtual-time-budget=20000", "--dump-dom", copy.as_uri()],
-        capture_output=True, text=True, timeout=180)
+        [
+            chromium(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-quic",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--allow-file-access-from-files",
+            f"--user-data-dir={workdir / 'axe-profil'}",
+            "--virtual-time-budget=20000",
+            "--dump-dom",
+            copy.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     found = re.search(rf'<pre id="{RESULT_ID}">(.*?)</pre>', result.stdout, re.DOTALL)
     if not found:
-        raise RuntimeError(f"axe gav inget resultat för {html_path} (chromium slutkod {result.returncode}): "
-                           f"{result.stderr[-2000:]}")
+        raise RuntimeError(
+            f"axe gav inget resultat för {html_path} (chromium slutkod {result.returncode}): {result.stderr[-2000:]}"
+        )
     data = json.loads(html_escape.unescape(found.group(1)))
     if isinstance(data, dict):
         raise RuntimeError(f"axe misslyckades för {html_path}: {data.get('fel')}")
@@ -106,5 +126,7 @@ def serious(violations: list[dict]) -> list[dict]:
 
 def describe(violations: list[dict]) -> str:
     """One line per violation, for an assertion message."""
-    return "\n".join(f"{v['id']} ({v['impact']}, {v['nodes']} st): {v['help']} – {', '.join(v.get('targets', []))}"
-                     for v in violations)
+    return "\n".join(
+        f"{v['id']} ({v['impact']}, {v['nodes']} st): {v['help']} – {', '.join(v.get('targets', []))}"
+        for v in violations
+    )

@@ -1,11 +1,19 @@
-"""Shared fixtures: repositories built from a dict of files, on top of the clean base repository."""
+"""Shared fixtures: repositories built from a dict of files, on top of the clean base repository.
+
+The suite is hermetic: before any test runs, the home folder, the caches (styr's, pre-commit's,
+pip's, XDG's) and git's global configuration point into a fresh temporary folder, so that a cold
+run on a new machine is what every run sees. The package under test is the one installed in the
+running Python (a wheel, as a user installs it; tests/test_packaging.py makes sure of that), and
+the CLI is its real `styr` console script.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
-import tempfile
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,12 +22,47 @@ TESTS = Path(__file__).parent
 BASE_REPO = TESTS / "base_repo"
 ROOT = TESTS.parent
 EXAMPLES = ROOT / "examples"
-# the tests' cache, never the user's
-SESSION_CACHE = tempfile.mkdtemp(prefix="styr-test-cache-")
+STYR = Path(sys.executable).with_name("styr")
 
 
-def make_repo(target: Path, files: dict[str, str | bytes | None] | None = None,
-              replace: dict[str, list[list[str]]] | None = None, base: Path | None = BASE_REPO) -> Path:
+def _hermetic_environment() -> Path:
+    """A fresh home and fresh caches for this test session, also for every subprocess it starts."""
+    axe = os.environ.get("AXE_CORE_JS")  # a test input fetched by .ci/run, not state of the home folder
+    home = Path(tempfile.mkdtemp(prefix="styr-test-home-"))
+    (home / ".gitconfig").write_text(
+        "[user]\n\tname = Test Testsson\n\temail = test@example.org\n"
+        "[init]\n\tdefaultBranch = main\n[commit]\n\tgpgsign = false\n",
+        "utf-8",
+    )
+    values = {
+        "HOME": str(home),
+        "STYR_CACHE_DIR": str(home / "styr-cache"),
+        "PRE_COMMIT_HOME": str(home / "pre-commit"),
+        "XDG_CACHE_HOME": str(home / ".cache"),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_DATA_HOME": str(home / ".local" / "share"),
+        "PIP_CACHE_DIR": str(home / "pip-cache"),
+        "GIT_CONFIG_GLOBAL": str(home / ".gitconfig"),
+        "GIT_CONFIG_NOSYSTEM": "1",
+    }
+    os.environ.update(values)
+    for variable in ("STYR_DEBUG", "GITHUB_ACTIONS", "GITLAB_CI", "CI"):
+        os.environ.pop(variable, None)
+    if axe:
+        os.environ["AXE_CORE_JS"] = axe
+    return home
+
+
+HOME = _hermetic_environment()
+SESSION_CACHE = os.environ["STYR_CACHE_DIR"]
+
+
+def make_repo(
+    target: Path,
+    files: dict[str, str | bytes | None] | None = None,
+    replace: dict[str, list[list[str]]] | None = None,
+    base: Path | None = BASE_REPO,
+) -> Path:
     """Copy `base` to `target`, then apply text replacements and add, overwrite or delete files."""
     if base is not None:
         shutil.copytree(base, target)
@@ -39,15 +82,13 @@ def repo_factory(tmp_path):
     return factory
 
 
-def run_styr(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
-    """The real CLI in a subprocess, as a user or CI runs it."""
-    import os
-
-    environment = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
-    environment["STYR_CACHE_DIR"] = SESSION_CACHE
+def run_styr(
+    *args: str, cwd: Path | None = None, env: dict | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess:
+    """The real `styr` command in a subprocess, as a user or CI runs it."""
+    environment = dict(os.environ)
     environment.update(env or {})
-    return subprocess.run([sys.executable, "-m", "styrmodell", *args], cwd=cwd, env=environment,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run([str(STYR), *args], cwd=cwd, env=environment, capture_output=True, text=True, timeout=timeout)
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -57,10 +98,25 @@ needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="chromium saknas (i
 def screenshot(page: Path, folder: Path, size: str = "1000,1400") -> bytes:
     """What a browser draws of `page`: a PNG from headless Chromium, with its own throwaway profile."""
     png = folder / f"{page.stem}.png"
-    subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    f"--user-data-dir={folder / 'profil'}", f"--screenshot={png}", f"--window-size={size}",
-                    page.as_uri()], capture_output=True, timeout=120)
+    subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={folder / 'profil'}",
+            f"--screenshot={png}",
+            f"--window-size={size}",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        timeout=120,
+    )
     return png.read_bytes()
 
 
@@ -73,8 +129,8 @@ def png_colours(data: bytes) -> dict[tuple[int, int, int], int]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n", "inte en PNG"
     pos, chunks, header = 8, [], None
     while pos < len(data):
-        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        body = data[pos + 8:pos + 8 + length]
+        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
+        body = data[pos + 8 : pos + 8 + length]
         if kind == b"IHDR":
             header = struct.unpack(">IIBBBBB", body)
         elif kind == b"IDAT":
@@ -89,7 +145,7 @@ def png_colours(data: bytes) -> dict[tuple[int, int, int], int]:
     counts: Counter = Counter()
     for row in range(height):
         start = row * (stride + 1)
-        kind, line = raw[start], bytearray(raw[start + 1:start + 1 + stride])
+        kind, line = raw[start], bytearray(raw[start + 1 : start + 1 + stride])
         for i in range(stride):
             left = line[i - step] if i >= step else 0
             up = previous[i]
@@ -104,7 +160,7 @@ def png_colours(data: bytes) -> dict[tuple[int, int, int], int]:
                 guess = left + up - corner
                 best = min((abs(guess - left), 0, left), (abs(guess - up), 1, up), (abs(guess - corner), 2, corner))
                 line[i] = (line[i] + best[2]) & 255
-        counts.update(zip(line[0::step], line[1::step], line[2::step]))
+        counts.update(zip(line[0::step], line[1::step], line[2::step], strict=False))
         previous = line
     return dict(counts)
 

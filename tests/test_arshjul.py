@@ -6,13 +6,13 @@ from conftest import EXAMPLES, needs_chromium, run_styr, screenshot
 
 
 def test_month_by_month():
-    proc = run_styr("arshjul", str(EXAMPLES / "grastorp"), "--year", "2026")
+    proc = run_styr("arshjul", str(EXAMPLES / "grastorp"), "--år", "2026")
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
     assert out.startswith("Årshjul 2026")
     assert out.index("Januari") < out.index("Augusti") < out.index("December")
     assert "26 okt        Kommunfullmäktige" in out and "lagstadgad: budgetbeslut" in out
-    only_mbn = run_styr("arshjul", str(EXAMPLES / "grastorp"), "--year", "2026", "--organ", "kf").stdout
+    only_mbn = run_styr("arshjul", str(EXAMPLES / "grastorp"), "--år", "2026", "--organ", "kf").stdout
     assert "Kommunstyrelsen lämnar" not in only_mbn and "Fullmäktige behandlar delårsrapporten" in only_mbn
     unknown = run_styr("arshjul", str(EXAMPLES / "grastorp"), "--organ", "kff")
     assert unknown.returncode == 2 and "menade du" in unknown.stderr
@@ -23,25 +23,26 @@ def test_ics_is_read_back_with_stable_uids(tmp_path):
 
     first, second = tmp_path / "a.ics", tmp_path / "b.ics"
     for target in (first, second):
-        proc = run_styr("arshjul", str(EXAMPLES / "astorp"), "--year", "2026", "--ics", str(target))
+        proc = run_styr("arshjul", str(EXAMPLES / "astorp"), "--år", "2026", "--ics", str(target))
         assert proc.returncode == 0, proc.stderr
-    assert first.read_bytes() == second.read_bytes()          # a re-export updates, never duplicates
+    assert first.read_bytes() == second.read_bytes()  # a re-export updates, never duplicates
     calendar = Calendar.from_ical(first.read_bytes())
     events = {str(e["uid"]): e for e in calendar.walk("VEVENT")}
-    assert len(events) == 20   # every event of the Åstorp wheel
+    assert len(events) == 20  # every event of the Åstorp wheel
     budget = events["1277-budget-kf-2026@styrmodell"]
     assert budget.decoded("dtstart").isoformat() == "2026-11-30"
     assert str(budget["summary"]).startswith("Fullmäktige beslutar skattesats och budget")
     month = events["1277-namndsmal-internbudget-2026@styrmodell"]
     assert (month.decoded("dtstart").isoformat(), month.decoded("dtend").isoformat()) == ("2026-12-01", "2027-01-01")
     other_year = tmp_path / "c.ics"
-    run_styr("arshjul", str(EXAMPLES / "astorp"), "--year", "2027", "--ics", str(other_year))
+    run_styr("arshjul", str(EXAMPLES / "astorp"), "--år", "2027", "--ics", str(other_year))
     assert "1277-budgetdag-2027@styrmodell" in other_year.read_text("utf-8")
 
 
 def test_svg_is_autoescaped(repo_factory):
-    wheel = ("årshjul:\n  händelser:\n    - {id: x, namn: \"<script>alert(1)</script>\", typ: budget, "
-             "när: {datum: \"03-15\"}}\n")
+    wheel = (
+        'årshjul:\n  händelser:\n    - {id: x, namn: "<script>alert(1)</script>", typ: budget, när: {datum: "03-15"}}\n'
+    )
     root = repo_factory(files={"arshjul.yaml": wheel})
     svg = run_styr("arshjul", str(root), "--format", "svg").stdout
     assert "<script>" not in svg and "&lt;script&gt;" in svg
@@ -50,19 +51,21 @@ def test_svg_is_autoescaped(repo_factory):
 @needs_chromium
 def test_wheel_renders_in_headless_chromium(tmp_path):
     page = tmp_path / "hjul.html"
-    assert run_styr("arshjul", str(EXAMPLES / "astorp"), "--year", "2026", "--format", "html",
-                    "-o", str(page)).returncode == 0
+    assert (
+        run_styr("arshjul", str(EXAMPLES / "astorp"), "--år", "2026", "--format", "html", "-o", str(page)).returncode
+        == 0
+    )
     data = screenshot(page, tmp_path)
-    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 50_000   # a drawn wheel, not a blank page
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 50_000  # a drawn wheel, not a blank page
 
 
 def test_deadlines_report_what_is_missing():
-    proc = run_styr("deadlines", str(EXAMPLES / "grastorp"), "--datum", "2026-09-01", "--within", "30d")
+    proc = run_styr("frister", str(EXAMPLES / "grastorp"), "--datum", "2026-09-01", "--inom", "30d")
     assert proc.returncode == 0, proc.stderr
     assert "2026-09-28 Fullmäktige behandlar delårsrapporten (om 27 dagar)" in proc.stdout
     assert "saknas: 12 indikatorer saknar utfall för perioden 2026-08" in proc.stdout
-    strict = run_styr("deadlines", str(EXAMPLES / "grastorp"), "--datum", "2026-09-01", "--within", "30d", "--strict")
+    strict = run_styr("frister", str(EXAMPLES / "grastorp"), "--datum", "2026-09-01", "--inom", "30d", "--strikt")
     assert strict.returncode == 1
-    quiet = run_styr("deadlines", str(EXAMPLES / "grastorp"), "--datum", "2026-07-01", "--within", "2v", "--strict")
+    quiet = run_styr("frister", str(EXAMPLES / "grastorp"), "--datum", "2026-07-01", "--inom", "2v", "--strikt")
     assert quiet.returncode == 0 and "inget" in quiet.stdout
-    assert run_styr("deadlines", str(EXAMPLES / "grastorp"), "--within", "snart").returncode == 2
+    assert run_styr("frister", str(EXAMPLES / "grastorp"), "--inom", "snart").returncode == 2

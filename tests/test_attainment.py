@@ -4,26 +4,29 @@ from __future__ import annotations
 
 import pytest
 
-from styrmodell.attainment import Status, goal_status, indicator_status
 from styrmodell.model.goals import Indicator
-from styrmodell.validate import validate
+from styrmodell.reports.attainment import Status, goal_status, indicator_status
+from styrmodell.validation.pipeline import validate
 
 
 def _indicator(direction, targets, outcomes):
     return Indicator(id="i", namn="I", enhet="%", riktning=direction, målvärden=targets, utfall=outcomes)
 
 
-@pytest.mark.parametrize("direction, target, outcome, status", [
-    ("högre", 80, None, Status.EJ_MATT),          # no outcome: never a silent blank
-    ("högre", 80, 80, Status.UPPNATT),            # equal to target
-    ("högre", 80, 76.5, Status.DELVIS),           # 3.5 below, within 5 % of 80 (= 4)
-    ("högre", 80, 75.9, Status.EJ_UPPNATT),       # 4.1 below
-    ("högre", 2.0, 1.9, Status.DELVIS),           # exactly 5 % below (in floats, 0.1000…09 > 0.1)
-    ("högre", 2.0, 1.89, Status.EJ_UPPNATT),
-    ("lägre", 30, 29, Status.UPPNATT),            # lower is better
-    ("lägre", 30, 31.5, Status.DELVIS),           # 1.5 above, within 1.5
-    ("lägre", 30, 31.6, Status.EJ_UPPNATT),
-])
+@pytest.mark.parametrize(
+    "direction, target, outcome, status",
+    [
+        ("högre", 80, None, Status.EJ_MATT),  # no outcome: never a silent blank
+        ("högre", 80, 80, Status.UPPNATT),  # equal to target
+        ("högre", 80, 76.5, Status.DELVIS),  # 3.5 below, within 5 % of 80 (= 4)
+        ("högre", 80, 75.9, Status.EJ_UPPNATT),  # 4.1 below
+        ("högre", 2.0, 1.9, Status.DELVIS),  # exactly 5 % below (in floats, 0.1000…09 > 0.1)
+        ("högre", 2.0, 1.89, Status.EJ_UPPNATT),
+        ("lägre", 30, 29, Status.UPPNATT),  # lower is better
+        ("lägre", 30, 31.5, Status.DELVIS),  # 1.5 above, within 1.5
+        ("lägre", 30, 31.6, Status.EJ_UPPNATT),
+    ],
+)
 def test_indicator_status(direction, target, outcome, status):
     indicator = _indicator(direction, {2026: target}, {"2026": outcome} if outcome is not None else {})
     assert indicator_status(indicator, "2026").status == status
@@ -64,13 +67,19 @@ def test_goals_roll_up_to_the_kf_goal(repo_factory):
     assert kf.status == Status.DELVIS
     assert kf.reason == "3 mål under: 1 uppnått, 1 delvis uppnått, 1 ej uppnått (vägd andel)"
     assert {part[0]: part[1] for part in kf.parts} == {
-        "bun-behorighet": Status.UPPNATT, "bun-a": Status.DELVIS, "bun-b": Status.EJ_UPPNATT}
+        "bun-behorighet": Status.UPPNATT,
+        "bun-a": Status.DELVIS,
+        "bun-b": Status.EJ_UPPNATT,
+    }
 
 
-@pytest.mark.parametrize("method, expected", [("alla", Status.DELVIS), ("sämsta", Status.EJ_UPPNATT),
-                                              ("andel", Status.DELVIS)])
+@pytest.mark.parametrize(
+    "method, expected", [("alla", Status.DELVIS), ("sämsta", Status.EJ_UPPNATT), ("andel", Status.DELVIS)]
+)
 def test_the_method_is_the_municipalitys_choice(repo_factory, method, expected):
-    config = [["regler:", f"måluppfyllelse: {{metod: {method}}}\nregler:\n  mål-utan-mätning: {{tillåt_bedömning: true}}"]]
+    config = [
+        ["regler:", f"måluppfyllelse: {{metod: {method}}}\nregler:\n  mål-utan-mätning: {{tillåt_bedömning: true}}"]
+    ]
     root = repo_factory(files={"organ/bun/extra.yaml": GOALS}, replace={"styrmodell.yaml": config})
     assert goal_status(validate(root).repository, "kf-utbildning", "2025").status == expected
 
@@ -88,7 +97,7 @@ def test_a_yearly_indicator_in_an_interim_period_is_judged_by_its_latest_year():
     assert judgement.status == Status.UPPNATT
     assert judgement.reason == "mäts per år, senast 2025: utfall 71 mot målvärde 70 (högre är bättre)"
     monthly = _indicator("högre", {2026: 80}, {"2025-08": 79, "2025": 81})
-    assert indicator_status(monthly, "2026-08").status == Status.EJ_MATT   # measured per period: missing
+    assert indicator_status(monthly, "2026-08").status == Status.EJ_MATT  # measured per period: missing
 
 
 def test_an_analysis_without_a_status_does_not_override_the_indicators(repo_factory):
@@ -96,8 +105,10 @@ def test_an_analysis_without_a_status_does_not_override_the_indicators(repo_fact
     extra = GOALS.replace(
         "ansvarig: fc-bf, beslut: {organ: bun, datum: 2022-12-14}}\n  - {id: bun-b",
         "ansvarig: fc-bf, beslut: {organ: bun, datum: 2022-12-14}, "
-        "bedömningar: {\"2025\": {analys: Fler ansökningar än väntat., slutsats: Rutinen ses över.}}}\n  - {id: bun-b", 1)
+        'bedömningar: {"2025": {analys: Fler ansökningar än väntat., slutsats: Rutinen ses över.}}}\n  - {id: bun-b',
+        1,
+    )
     root = repo_factory(files={"organ/bun/extra.yaml": extra}, replace={"styrmodell.yaml": config})
     repo = validate(root).repository
     assert repo.goal_by_id["bun-a"].bedömningar["2025"].analys == "Fler ansökningar än väntat."
-    assert goal_status(repo, "bun-a", "2025").status == Status.DELVIS   # still from a1 and a2
+    assert goal_status(repo, "bun-a", "2025").status == Status.DELVIS  # still from a1 and a2

@@ -6,24 +6,23 @@ import json
 
 import pytest
 
-from styrmodell.cache import Cache
-from styrmodell.validate import validate
-
 from conftest import run_styr
+from styrmodell.load.cache import Cache
+from styrmodell.validation.pipeline import validate
 
 BROKEN_GOAL = "organ: bun\nmål:\n  - id: bun-ny\n    nivå: nämndmål\n    text: Genomföra fler aktiviteter\n"
 
 
 def _findings(root, cache_dir, *flags):
-    proc = run_styr("validate", str(root), "--format", "json", *flags, env={"STYR_CACHE_DIR": str(cache_dir)})
+    proc = run_styr("validera", str(root), "--format", "json", *flags, env={"STYR_CACHE_DIR": str(cache_dir)})
     assert proc.returncode in (0, 1), proc.stderr
     return proc.stdout
 
 
 def _check_warm_equals_cold(root, cache_dir):
     cold = _findings(root, cache_dir, "--ingen-cache")
-    first = _findings(root, cache_dir)   # fills the cache
-    warm = _findings(root, cache_dir)    # answered from it
+    first = _findings(root, cache_dir)  # fills the cache
+    warm = _findings(root, cache_dir)  # answered from it
     assert first == cold
     assert warm == cold
     return json.loads(cold)
@@ -33,20 +32,21 @@ def test_warm_equals_cold_through_edits_renames_deletes_and_config(repo_factory,
     root = repo_factory()
     cache_dir = tmp_path / "cache"
     assert _check_warm_equals_cold(root, cache_dir)["fel"] == 0
-    (root / "organ/bun/nytt.yaml").write_text(BROKEN_GOAL, "utf-8")        # add a broken file
+    (root / "organ/bun/nytt.yaml").write_text(BROKEN_GOAL, "utf-8")  # add a broken file
     assert _check_warm_equals_cold(root, cache_dir)["fel"] > 0
-    (root / "organ/bun/nytt.yaml").rename(root / "organ/bun/omdopt.yaml")   # rename it
+    (root / "organ/bun/nytt.yaml").rename(root / "organ/bun/omdopt.yaml")  # rename it
     payload = _check_warm_equals_cold(root, cache_dir)
     assert any(f["fil"].endswith("organ/bun/omdopt.yaml") for f in payload["fynd"])
     text = (root / "organ/bun/omdopt.yaml").read_text("utf-8")
     (root / "organ/bun/omdopt.yaml").write_text(text.replace("Genomföra fler", "Fler elever läser"), "utf-8")
-    _check_warm_equals_cold(root, cache_dir)                                 # edit it
-    (root / "organ/bun/omdopt.yaml").unlink()                                 # delete it
+    _check_warm_equals_cold(root, cache_dir)  # edit it
+    (root / "organ/bun/omdopt.yaml").unlink()  # delete it
     assert _check_warm_equals_cold(root, cache_dir)["fel"] == 0
-    config = (root / "styrmodell.yaml").read_text("utf-8")                    # change the config
-    (root / "styrmodell.yaml").write_text(config.replace("    max: 3\n", "    max: 1\n").replace(
-        "räkna_kf_mål: false", "räkna_kf_mål: true"), "utf-8")
-    assert _check_warm_equals_cold(root, cache_dir)["fel"] == 1               # 1 own goal + 1 KF goal > 1
+    config = (root / "styrmodell.yaml").read_text("utf-8")  # change the config
+    (root / "styrmodell.yaml").write_text(
+        config.replace("    max: 3\n", "    max: 1\n").replace("räkna_kf_mål: false", "räkna_kf_mål: true"), "utf-8"
+    )
+    assert _check_warm_equals_cold(root, cache_dir)["fel"] == 1  # 1 own goal + 1 KF goal > 1
     # command-line flags are part of the key
     flagged = json.loads(_findings(root, cache_dir, "--regel", "SM401=av"))
     assert flagged["fel"] == 0
@@ -57,7 +57,7 @@ def test_a_new_tool_version_never_reads_old_entries(repo_factory, tmp_path, monk
     cache = Cache(tmp_path / "cache")
     cold = validate(root).findings
     assert validate(root, cache=cache).findings == cold
-    import styrmodell.cache as cache_module
+    import styrmodell.load.cache as cache_module
 
     monkeypatch.setattr(cache_module, "__version__", "99.0")
     newer = Cache(tmp_path / "cache")

@@ -18,14 +18,14 @@ def _ok(proc):
 
 @pytest.mark.parametrize("name", ["grastorp", "astorp"])
 def test_examples_validate_clean(name):
-    proc = _ok(run_styr("validate", str(EXAMPLES / name)))
+    proc = _ok(run_styr("validera", str(EXAMPLES / name)))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Inga fel" in proc.stdout
 
 
 def test_error_exit_code_and_text_line(repo_factory):
     root = repo_factory(replace={"organ/bun/mal.yaml": [["riktning: högre", "riktning: uppåt"]]})
-    proc = _ok(run_styr("validate", ".", cwd=root))
+    proc = _ok(run_styr("validera", ".", cwd=root))
     assert proc.returncode == 1
     assert "organ/bun/mal.yaml:16:5: fel SM107 'riktning' har värdet 'uppåt'" in proc.stdout
     assert "menade du" not in proc.stdout or "'högre'" in proc.stdout
@@ -33,13 +33,13 @@ def test_error_exit_code_and_text_line(repo_factory):
 
 def test_paths_are_shown_as_reached_from_the_current_folder(repo_factory, tmp_path):
     root = repo_factory(replace={"organ/bun/mal.yaml": [["riktning: högre", "riktning: uppåt"]]})
-    proc = _ok(run_styr("validate", root.name, cwd=root.parent))
+    proc = _ok(run_styr("validera", root.name, cwd=root.parent))
     assert f"{root.name}/organ/bun/mal.yaml:16:5" in proc.stdout
 
 
 def test_json_format(repo_factory):
     root = repo_factory(replace={"organ/bun/mal.yaml": [["    ansvarig: fc-bf\n", ""]]})
-    proc = _ok(run_styr("validate", str(root), "--format", "json"))
+    proc = _ok(run_styr("validera", str(root), "--format", "json"))
     assert proc.returncode == 1
     payload = json.loads(proc.stdout)
     assert payload["fel"] == 1
@@ -50,7 +50,7 @@ def test_json_format(repo_factory):
 
 def test_github_annotations_chosen_automatically(repo_factory):
     root = repo_factory(replace={"organ/bun/mal.yaml": [["    ansvarig: fc-bf\n", ""]]})
-    proc = _ok(run_styr("validate", ".", cwd=root, env={"GITHUB_ACTIONS": "true"}))
+    proc = _ok(run_styr("validera", ".", cwd=root, env={"GITHUB_ACTIONS": "true"}))
     assert proc.returncode == 1
     first = proc.stdout.splitlines()[0]
     assert first.startswith("::error file=organ/bun/mal.yaml,line=4,col=5,title=SM506 smart-ansvarsfördelad::")
@@ -58,85 +58,104 @@ def test_github_annotations_chosen_automatically(repo_factory):
 
 def test_strict_makes_warnings_fail(repo_factory):
     root = repo_factory(replace={"organ/kf/styrdokument.yaml": [["beslutad_av: kf", "beslutad_av: fc-bf"]]})
-    assert _ok(run_styr("validate", str(root))).returncode == 0
-    assert _ok(run_styr("validate", str(root), "--strict")).returncode == 1
-    assert _ok(run_styr("validate", str(root), "--strict", "--regel", "SM703=av")).returncode == 0
+    assert _ok(run_styr("validera", str(root))).returncode == 0
+    assert _ok(run_styr("validera", str(root), "--strikt")).returncode == 1
+    assert _ok(run_styr("validera", str(root), "--strikt", "--regel", "SM703=av")).returncode == 0
 
 
 def test_cli_rule_flag_overrides_config_which_overrides_preset(repo_factory):
     # tre-mal sets max 3; the repository raises it to 4; the command line lowers it to 1
-    root = repo_factory(replace={
-        "styrmodell.yaml": [["regler:\n  mål-per-nämnd:\n    max: 3\n    räkna_kf_mål: false\n",
-                             "extends: tre-mal\nregler:\n  mål-per-nämnd:\n    max: 4\n"]],
-        "organ/kf/mal.yaml": [["framtidstro", "framtidstro 2026"]]})
-    assert _ok(run_styr("validate", str(root))).returncode == 0
-    from styrmodell.config import load_config
-
-    from styrmodell.sources import WorkingTree
+    root = repo_factory(
+        replace={
+            "styrmodell.yaml": [
+                [
+                    "regler:\n  mål-per-nämnd:\n    max: 3\n    räkna_kf_mål: false\n",
+                    "extends: tre-mal\nregler:\n  mål-per-nämnd:\n    max: 4\n",
+                ]
+            ],
+            "organ/kf/mal.yaml": [["framtidstro", "framtidstro 2026"]],
+        }
+    )
+    assert _ok(run_styr("validera", str(root))).returncode == 0
+    from styrmodell.load.config import load_config
+    from styrmodell.load.sources import WorkingTree
 
     config, _ = load_config(WorkingTree(root))
     assert config.regler["mål-per-nämnd"].options() == {"max": 4, "räkna_kf_mål": False}
     assert config.regler["smart-tidsbunden"].options() == {"årtal_i_formulering": True}
-    proc = _ok(run_styr("validate", str(root), "--regel", "SM401=varning", "--format", "json"))
+    proc = _ok(run_styr("validera", str(root), "--regel", "SM401=varning", "--format", "json"))
     assert proc.returncode == 0
 
 
-@pytest.mark.parametrize("setting, expected", [
-    ("  mål-per-nämd: {max: 3}\n", "okänd regel 'mål-per-nämd' – menade du 'mål-per-nämnd'?"),
-    ("  SM401: {maxx: 3}\n", "regeln SM401 har ingen inställning 'maxx' – menade du 'max'?"),
-    ("  SM401: kanske\n", "okänd allvarlighet 'kanske'"),
-])
+@pytest.mark.parametrize(
+    "setting, expected",
+    [
+        ("  mål-per-nämd: {max: 3}\n", "okänd regel 'mål-per-nämd' – menade du 'mål-per-nämnd'?"),
+        ("  SM401: {maxx: 3}\n", "regeln SM401 har ingen inställning 'maxx' – menade du 'max'?"),
+        ("  SM401: kanske\n", "okänd allvarlighet 'kanske'"),
+    ],
+)
 def test_bad_rule_settings_are_unusable_input(repo_factory, setting, expected):
     root = repo_factory(replace={"styrmodell.yaml": [["regler:\n", "regler:\n" + setting]]})
-    proc = _ok(run_styr("validate", str(root)))
+    proc = _ok(run_styr("validera", str(root)))
     assert proc.returncode == 2
     assert expected in proc.stderr
     assert "styrmodell.yaml:" in proc.stderr
 
 
 def test_missing_config_is_unusable_input(tmp_path):
-    proc = _ok(run_styr("validate", str(tmp_path)))
+    proc = _ok(run_styr("validera", str(tmp_path)))
     assert proc.returncode == 2
     assert "hittar ingen styrmodell.yaml" in proc.stderr
 
 
 def test_broken_config_points_to_its_line(repo_factory):
     root = repo_factory(replace={"styrmodell.yaml": [['kommunkod: "1444"', "kommunkod: [1444"]]})
-    proc = _ok(run_styr("validate", str(root)))
+    proc = _ok(run_styr("validera", str(root)))
     assert proc.returncode == 2
     assert proc.stderr.startswith("styr: styrmodell.yaml:")
 
 
 def test_config_schema_error_is_swedish(repo_factory):
     root = repo_factory(replace={"styrmodell.yaml": [['kommunkod: "1444"', 'kommunkod: "144"']]})
-    proc = _ok(run_styr("validate", str(root)))
+    proc = _ok(run_styr("validera", str(root)))
     assert proc.returncode == 2
     assert "styrmodell.yaml:4:3: kommunkoden ska vara fyra siffror" in proc.stderr
 
 
 def test_unknown_preset(repo_factory):
     root = repo_factory(replace={"styrmodell.yaml": [["regler:", "extends: sju-mal\nregler:"]]})
-    proc = _ok(run_styr("validate", str(root)))
+    proc = _ok(run_styr("validera", str(root)))
     assert proc.returncode == 2 and "okänd förinställning 'sju-mal'" in proc.stderr
 
 
 def test_bad_arguments_exit_2(repo_factory):
     root = repo_factory()
-    assert _ok(run_styr("validate", str(root), "--format", "xml")).returncode == 2
-    assert _ok(run_styr("validate", str(root), "--regel", "SM401")).returncode == 2
-    assert _ok(run_styr("validate", str(root / "finns-inte"))).returncode == 2
+    assert _ok(run_styr("validera", str(root), "--format", "xml")).returncode == 2
+    assert _ok(run_styr("validera", str(root), "--regel", "SM401")).returncode == 2
+    assert _ok(run_styr("validera", str(root / "finns-inte"))).returncode == 2
 
 
-@pytest.mark.parametrize("content, expected", [
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "filen är binär"),
-    ("mål:\n  - id: x\n    text: [oavslutad\n".encode(), "YAML-syntaxfel"),
-    ("a: &a [1, 2]\n".encode() + b"".join(f"k{i}: &k{i} [*{'a' if i == 0 else f'k{i-1}'}, *{'a' if i == 0 else f'k{i-1}'}, *{'a' if i == 0 else f'k{i-1}'}, *{'a' if i == 0 else f'k{i-1}'}]\n".encode() for i in range(20)), "alias-bomb"),
-    (b"[" * 5000 + b"]" * 5000, "nästlad"),
-    ("mål: 'Grästorp'\n".encode("cp1252"), "inte giltig UTF-8 (ser ut som Latin-1"),
-])
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "filen är binär"),
+        ("mål:\n  - id: x\n    text: [oavslutad\n".encode(), "YAML-syntaxfel"),
+        (
+            b"a: &a [1, 2]\n"
+            + b"".join(
+                f"k{i}: &k{i} [*{'a' if i == 0 else f'k{i - 1}'}, *{'a' if i == 0 else f'k{i - 1}'}, *{'a' if i == 0 else f'k{i - 1}'}, *{'a' if i == 0 else f'k{i - 1}'}]\n".encode()
+                for i in range(20)
+            ),
+            "alias-bomb",
+        ),
+        (b"[" * 5000 + b"]" * 5000, "nästlad"),
+        ("mål: 'Grästorp'\n".encode("cp1252"), "inte giltig UTF-8 (ser ut som Latin-1"),
+    ],
+)
 def test_garbage_is_a_finding_never_a_traceback(repo_factory, content, expected):
     root = repo_factory(files={"organ/bun/skrap.yaml": content})
-    proc = _ok(run_styr("validate", str(root)))
+    proc = _ok(run_styr("validera", str(root)))
     assert proc.returncode == 1
     line = next(line for line in proc.stdout.splitlines() if "skrap.yaml" in line)
     assert expected in line
@@ -146,7 +165,7 @@ def test_garbage_is_a_finding_never_a_traceback(repo_factory, content, expected)
 def test_huge_file_is_refused_without_reading(repo_factory):
     big = "# utfyllnad\n" * 500_000  # 6 MB, over the default 5 MB
     root = repo_factory(files={"organ/bun/stor.yaml": big})
-    proc = _ok(run_styr("validate", str(root)))
+    proc = _ok(run_styr("validera", str(root)))
     assert proc.returncode == 1
     assert "över gränsen 5 MB" in proc.stdout
 
@@ -182,8 +201,8 @@ def test_schema_accepts_every_file_of_the_examples_and_rejects_unknown_keys():
     """What VS Code's yaml-language-server will do with the schema, done by a real validator."""
     import jsonschema
 
-    from styrmodell.schema import config_schema, content_schema
-    from styrmodell.yamlload import load_text
+    from styrmodell.load.yamlload import load_text
+    from styrmodell.model.schema import config_schema, content_schema
 
     content = jsonschema.Draft202012Validator(content_schema())
     config = jsonschema.Draft202012Validator(config_schema())
@@ -202,21 +221,44 @@ def test_schema_accepts_every_file_of_the_examples_and_rejects_unknown_keys():
 
 def test_rule_option_errors_are_swedish(repo_factory):
     root = repo_factory(replace={"styrmodell.yaml": [["max: 3", "max: 0"]]})
-    proc = _ok(run_styr("validate", str(root)))
+    proc = _ok(run_styr("validera", str(root)))
     assert proc.returncode == 2
     assert "regeln SM401: 'max' ska vara minst 1 (är 0)" in proc.stderr
 
 
-@pytest.mark.parametrize("example, relpath, old, new, expected", [
-    ("grastorp", "organ/mbn/mal.yaml", "    tjänar: [mal-foretagsklimat]", "    tjänar: [mal-foretagsklimatet]",
-     "organ/mbn/mal.yaml:8:14: fel SM201"),
-    ("grastorp", "organ/ks/delegationsordning.yaml", "      kategori: [upphandling]\n      delegat: ekonomichef",
-     "      kategori: [mål och inriktning]\n      delegat: ekonomichef", "organ/ks/delegationsordning.yaml:51:18: fel SM602"),
-    ("astorp", "organ/kfn/mal.yaml", "Fler barn och unga deltar i förenings- och kulturliv 2026",
-     "Fler barn och unga deltar i förenings- och kulturliv", "organ/kfn/mal.yaml:6:5: fel SM505"),
-    ("astorp", "organ/son/delegationsordning.yaml", "      delegat: ec-hemtjanst\n      vidaredelegerad_från: \"1.2\"",
-     "      delegat: ordf-son\n      vidaredelegerad_från: \"1.2\"", "organ/son/delegationsordning.yaml:24:7: fel SM604"),
-])
+@pytest.mark.parametrize(
+    "example, relpath, old, new, expected",
+    [
+        (
+            "grastorp",
+            "organ/mbn/mal.yaml",
+            "    tjänar: [mal-foretagsklimat]",
+            "    tjänar: [mal-foretagsklimatet]",
+            "organ/mbn/mal.yaml:8:14: fel SM201",
+        ),
+        (
+            "grastorp",
+            "organ/ks/delegationsordning.yaml",
+            "      kategori: [upphandling]\n      delegat: ekonomichef",
+            "      kategori: [mål och inriktning]\n      delegat: ekonomichef",
+            "organ/ks/delegationsordning.yaml:51:18: fel SM602",
+        ),
+        (
+            "astorp",
+            "organ/kfn/mal.yaml",
+            "Fler barn och unga deltar i förenings- och kulturliv 2026",
+            "Fler barn och unga deltar i förenings- och kulturliv",
+            "organ/kfn/mal.yaml:6:5: fel SM505",
+        ),
+        (
+            "astorp",
+            "organ/son/delegationsordning.yaml",
+            '      delegat: ec-hemtjanst\n      vidaredelegerad_från: "1.2"',
+            '      delegat: ordf-son\n      vidaredelegerad_från: "1.2"',
+            "organ/son/delegationsordning.yaml:24:7: fel SM604",
+        ),
+    ],
+)
 def test_broken_variants_of_the_examples(tmp_path, example, relpath, old, new, expected):
     import shutil
 
@@ -226,7 +268,7 @@ def test_broken_variants_of_the_examples(tmp_path, example, relpath, old, new, e
     text = path.read_text("utf-8")
     assert old in text
     path.write_text(text.replace(old, new, 1), "utf-8")
-    proc = _ok(run_styr("validate", ".", cwd=root))
+    proc = _ok(run_styr("validera", ".", cwd=root))
     assert proc.returncode == 1
     assert expected in proc.stdout, proc.stdout
 
@@ -236,10 +278,12 @@ def test_astorp_board_with_a_fourth_goal_breaks_the_limit_of_three(tmp_path):
 
     root = tmp_path / "astorp"
     shutil.copytree(EXAMPLES / "astorp", root)
-    extra = ("organ: son\nmål:\n  - id: son-fjarde\n    nivå: nämndsmål\n    text: Fler får stöd i hemmet 2026\n"
-             "    tjänar: [im-livskvalitet]\n    period: {från: 2023, till: 2026}\n    ansvarig: fc-sof\n"
-             "    beslut: {organ: son, datum: 2022-12-15}\n    bedömningsmetod: Förvaltningens bedömning.\n")
+    extra = (
+        "organ: son\nmål:\n  - id: son-fjarde\n    nivå: nämndsmål\n    text: Fler får stöd i hemmet 2026\n"
+        "    tjänar: [im-livskvalitet]\n    period: {från: 2023, till: 2026}\n    ansvarig: fc-sof\n"
+        "    beslut: {organ: son, datum: 2022-12-15}\n    bedömningsmetod: Förvaltningens bedömning.\n"
+    )
     (root / "organ/son/fjarde-mal.yaml").write_text(extra, "utf-8")
-    proc = _ok(run_styr("validate", ".", cwd=root))
+    proc = _ok(run_styr("validera", ".", cwd=root))
     assert proc.returncode == 1
     assert "fel SM401 'son' har 4 mål som gäller 2023–2026 (4 egna mål); högst 3 är tillåtet" in proc.stdout

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from typer.testing import CliRunner
 
-from styrmodell.cli import app
+from conftest import ROOT, TESTS, run_styr
+from styrmodell.cli.app import ALIASES, COMMANDS
 from styrmodell.rules import RULES
 from styrmodell.rules.base import DOC_HEADINGS
-
-from conftest import ROOT, TESTS
 
 
 @pytest.mark.parametrize("code", sorted(RULES))
@@ -38,22 +36,24 @@ def test_rule_is_in_readme(code):
     assert f"`{code}`" in readme, f"{code} saknas i README:s regellista"
 
 
-def test_every_command_has_help_and_is_in_readme():
-    runner = CliRunner()
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_every_command_has_swedish_help_and_is_in_readme(name):
     readme = (ROOT / "README.md").read_text("utf-8")
-    for command in app.registered_commands:
-        name = command.name or command.callback.__name__
-        result = runner.invoke(app, [name, "--help"])
-        assert result.exit_code == 0, result.output
-        assert (command.callback.__doc__ or "").strip(), f"{name} saknar hjälptext"
-        assert f"styr {name}" in readme, f"kommandot {name} saknas i README"
+    proc = run_styr(name, "--hjälp")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith(f"Användning: styr {name} [FLAGGOR]"), proc.stdout
+    assert (COMMANDS[name].function.__doc__ or "").strip(), f"{name} saknar hjälptext"
+    assert f"### `styr {name}" in readme, f"kommandot {name} saknas i README"
+    for alias in COMMANDS[name].aliases:
+        assert f"`{alias}`" in readme, f"aliaset {alias} saknas i README"
+        assert run_styr(alias, "--help").stdout == proc.stdout.replace(f"styr {name}", f"styr {alias}", 1)
 
 
 def test_rules_command_prints_documentation():
-    runner = CliRunner()
-    result = runner.invoke(app, ["rules", "SM602"])
-    assert result.exit_code == 0
-    assert "KL 6 kap. 38 §" in result.output
-    assert "## Varför" in result.output
-    by_name = runner.invoke(app, ["rules", "mål-per-nämnd"])
-    assert "SM401" in by_name.output and "Standardvärden: max=7" in by_name.output
+    result = run_styr("regler", "SM602")
+    assert result.returncode == 0
+    assert "KL 6 kap. 38 §" in result.stdout
+    assert "## Varför" in result.stdout
+    by_name = run_styr("rules", "mål-per-nämnd")
+    assert "SM401" in by_name.stdout and "Standardvärden: max=7" in by_name.stdout
+    assert set(ALIASES.values()) <= set(COMMANDS)

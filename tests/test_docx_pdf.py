@@ -15,12 +15,13 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from axe_check import SKIP_REASON, axe_available, axe_violations, describe, serious
-from styrmodell import pdf
-from styrmodell.docxwriter import STATUS_FILLS, write_docx
 from styrmodell.errors import FatalError
+from styrmodell.reports import pdf
+from styrmodell.reports.docx import STATUS_FILLS, write_docx
 
-needs_soffice = pytest.mark.skipif(pdf.find_soffice() is None,
-                                   reason="LibreOffice saknas (.ci/run installerar libreoffice-writer-nogui)")
+needs_soffice = pytest.mark.skipif(
+    pdf.find_soffice() is None, reason="LibreOffice saknas (.ci/run installerar libreoffice-writer-nogui)"
+)
 needs_chromium = pytest.mark.skipif(pdf.find_chromium() is None, reason="chromium saknas (installeras av .ci/run i CI)")
 needs_axe = pytest.mark.skipif(not axe_available(), reason=SKIP_REASON)
 PDFTOTEXT = shutil.which("pdftotext")
@@ -30,29 +31,38 @@ def line(**block) -> str:
     return json.dumps(block, ensure_ascii=False)
 
 
-BLOCKS = "\n".join([
-    line(t="meta", title="Delårsrapport 2026", subject="Grästorps kommun", date="2026-08-31", language="sv-SE"),
-    line(t="title", text="Delårsrapport januari–augusti 2026", subtitle="Grästorps kommun"),
-    line(t="h", level=1, text="Måluppfyllelse"),
-    line(t="p", text="Fullmäktige har fastställt fyra mål.", style="normal"),
-    line(t="p", text="Källa: uppföljningssystemet.", style="note"),
-    line(t="p", text="Uppgift saknas: socialnämndens prognos.", style="missing"),
-    "",
-    "Fri text utan JSON blir ett vanligt stycke.",
-    line(t="h", level=2, text="Mål och status"),
-    line(t="ul", items=["Trygg uppväxt", "Hållbar ekonomi"]),
-    line(t="table", caption="Tabell 1. Målens status", head=["Mål", "Status", "Andel"], align=["l", "l", "r"],
-         rows=[["Trygg uppväxt", {"text": "Uppnått", "status": "uppnått"}, "92 %"],
-               ["Hållbar ekonomi", {"text": "Delvis uppnått", "status": "delvis"}, "61 %"],
-               ["Attraktiv kommun", {"text": "Ej uppnått", "status": "ej-uppnått"}, "12 %"],
-               ["Klimat", {"text": "Ej mätt", "status": "ej-mätt"}, "–"]],
-         foot=["Summa", "", "4 mål"]),
-    line(t="h", level=3, text="Nivå tre"),
-    line(t="h", level=4, text="Nivå fyra"),
-    line(t="pagebreak"),
-    line(t="h", level=1, text="Ekonomi"),
-    line(t="table", caption="", head=["Post", "Mnkr"], align=["l", "r"], rows=[["Resultat", "14,2"]], foot=None),
-])
+BLOCKS = "\n".join(
+    [
+        line(t="meta", title="Delårsrapport 2026", subject="Grästorps kommun", date="2026-08-31", language="sv-SE"),
+        line(t="title", text="Delårsrapport januari–augusti 2026", subtitle="Grästorps kommun"),
+        line(t="h", level=1, text="Måluppfyllelse"),
+        line(t="p", text="Fullmäktige har fastställt fyra mål.", style="normal"),
+        line(t="p", text="Källa: uppföljningssystemet.", style="note"),
+        line(t="p", text="Uppgift saknas: socialnämndens prognos.", style="missing"),
+        "",
+        "Fri text utan JSON blir ett vanligt stycke.",
+        line(t="h", level=2, text="Mål och status"),
+        line(t="ul", items=["Trygg uppväxt", "Hållbar ekonomi"]),
+        line(
+            t="table",
+            caption="Tabell 1. Målens status",
+            head=["Mål", "Status", "Andel"],
+            align=["l", "l", "r"],
+            rows=[
+                ["Trygg uppväxt", {"text": "Uppnått", "status": "uppnått"}, "92 %"],
+                ["Hållbar ekonomi", {"text": "Delvis uppnått", "status": "delvis"}, "61 %"],
+                ["Attraktiv kommun", {"text": "Ej uppnått", "status": "ej-uppnått"}, "12 %"],
+                ["Klimat", {"text": "Ej mätt", "status": "ej-mätt"}, "–"],
+            ],
+            foot=["Summa", "", "4 mål"],
+        ),
+        line(t="h", level=3, text="Nivå tre"),
+        line(t="h", level=4, text="Nivå fyra"),
+        line(t="pagebreak"),
+        line(t="h", level=1, text="Ekonomi"),
+        line(t="table", caption="", head=["Post", "Mnkr"], align=["l", "r"], rows=[["Resultat", "14,2"]], foot=None),
+    ]
+)
 
 
 @pytest.fixture(scope="module")
@@ -65,9 +75,14 @@ def test_every_block_type_reads_back_with_real_styles(docx_bytes):
     paragraphs = [(p.style.name, p.text) for p in document.paragraphs if p.text]
     assert paragraphs[:2] == [("Title", "Delårsrapport januari–augusti 2026"), ("Subtitle", "Grästorps kommun")]
     headings = [(style, text) for style, text in paragraphs if style.startswith("Heading")]
-    assert headings == [("Heading 1", "Måluppfyllelse"), ("Heading 2", "Mål och status"), ("Heading 3", "Nivå tre"),
-                        ("Heading 4", "Nivå fyra"), ("Heading 1", "Ekonomi")]
-    styles = dict((text, style) for style, text in paragraphs)
+    assert headings == [
+        ("Heading 1", "Måluppfyllelse"),
+        ("Heading 2", "Mål och status"),
+        ("Heading 3", "Nivå tre"),
+        ("Heading 4", "Nivå fyra"),
+        ("Heading 1", "Ekonomi"),
+    ]
+    styles = {text: style for style, text in paragraphs}
     assert styles["Fullmäktige har fastställt fyra mål."] == "Normal"
     assert styles["Källa: uppföljningssystemet."] == "Notering"
     assert styles["Uppgift saknas: socialnämndens prognos."] == "Uppgift saknas"
@@ -93,8 +108,9 @@ def test_every_block_type_reads_back_with_real_styles(docx_bytes):
     assert [row.cells[2].paragraphs[0].alignment for row in table.rows] == [2] * 6
     assert body[0].cells[0].paragraphs[0].alignment is None
     fills = [row.cells[1]._tc.tcPr.find(qn("w:shd")) for row in body]
-    assert [f.get(qn("w:fill")) for f in fills] == [STATUS_FILLS[s] for s in
-                                                     ("uppnått", "delvis", "ej-uppnått", "ej-mätt")]
+    assert [f.get(qn("w:fill")) for f in fills] == [
+        STATUS_FILLS[s] for s in ("uppnått", "delvis", "ej-uppnått", "ej-mätt")
+    ]
     assert body[0].cells[0]._tc.tcPr.find(qn("w:shd")) is None
     assert table._tbl.tblPr.find(qn("w:tblCaption")).get(qn("w:val")) == "Tabell 1. Målens status"
     second = document.tables[1]
@@ -107,12 +123,13 @@ def _page_breaks(document) -> int:
 
 def test_page_break_before_a_table_or_at_the_end_is_a_break():
     table = line(t="table", head=["A"], rows=[["1"]])
-    for stream in (f'{line(t="p", text="x")}\n{line(t="pagebreak")}\n{table}',
-                   f'{line(t="p", text="x")}\n{line(t="pagebreak")}\n\n',
-                   f'{line(t="pagebreak")}\n{line(t="pagebreak")}\n{line(t="meta", date="2026-01-01")}\nText'):
+    for stream in (
+        f"{line(t='p', text='x')}\n{line(t='pagebreak')}\n{table}",
+        f"{line(t='p', text='x')}\n{line(t='pagebreak')}\n\n",
+        f"{line(t='pagebreak')}\n{line(t='pagebreak')}\n{line(t='meta', date='2026-01-01')}\nText",
+    ):
         document = Document(io.BytesIO(write_docx(stream)))
-        breaks = _page_breaks(document) + sum(p.paragraph_format.page_break_before is True
-                                              for p in document.paragraphs)
+        breaks = _page_breaks(document) + sum(p.paragraph_format.page_break_before is True for p in document.paragraphs)
         assert breaks == stream.count("pagebreak"), stream
 
 
@@ -121,7 +138,7 @@ def test_document_properties_page_and_language(docx_bytes):
     properties = document.core_properties
     assert properties.title == "Delårsrapport 2026"
     assert properties.subject == properties.author == "Grästorps kommun"
-    midnight = dt.datetime(2026, 8, 31, tzinfo=dt.timezone.utc)
+    midnight = dt.datetime(2026, 8, 31, tzinfo=dt.UTC)
     assert properties.created == properties.modified == midnight
     assert properties.language == "sv-SE"
     section = document.sections[0]
@@ -145,16 +162,19 @@ def test_a_line_that_is_not_an_object_is_a_paragraph():
     assert [(p.style.name, p.text) for p in document.paragraphs] == [("Normal", '["t","p"]'), ("Normal", "Bara text")]
 
 
-@pytest.mark.parametrize("bad, message", [
-    ('{"t":"h","level":1,"text":"ok"}\n\n{"t":"rubrik","text":"x"}', "rad 3: okänd blocktyp 'rubrik'"),
-    ('{"t":"p","text":"ok"}\n{"t":"p","text": "trasig', "rad 2: ogiltig JSON"),
-    ('{"t":"h","level":7,"text":"x"}', "rad 1: rubriknivån måste vara 1–4"),
-    ('{"t":"h","text":"ingen nivå"}', "rad 1: blocket saknar ett fält"),
-    ('{"t":"table","head":["A"],"rows":[[{"text":"x","status":"grön"}]]}', "rad 1: okänd status 'grön'"),
-    ('{"t":"table","head":["A","B"],"rows":[["bara en"]]}', "rad 1: tabellens rader"),
-    ('{"t":"p","text":"x","style":"fet"}', "rad 1: okänd stil 'fet'"),
-    ('{"t":"meta","date":"31 augusti"}', "rad 1: datumet"),
-])
+@pytest.mark.parametrize(
+    "bad, message",
+    [
+        ('{"t":"h","level":1,"text":"ok"}\n\n{"t":"rubrik","text":"x"}', "rad 3: okänd blocktyp 'rubrik'"),
+        ('{"t":"p","text":"ok"}\n{"t":"p","text": "trasig', "rad 2: ogiltig JSON"),
+        ('{"t":"h","level":7,"text":"x"}', "rad 1: rubriknivån måste vara 1–4"),
+        ('{"t":"h","text":"ingen nivå"}', "rad 1: blocket saknar ett fält"),
+        ('{"t":"table","head":["A"],"rows":[[{"text":"x","status":"grön"}]]}', "rad 1: okänd status 'grön'"),
+        ('{"t":"table","head":["A","B"],"rows":[["bara en"]]}', "rad 1: tabellens rader"),
+        ('{"t":"p","text":"x","style":"fet"}', "rad 1: okänd stil 'fet'"),
+        ('{"t":"meta","date":"31 augusti"}', "rad 1: datumet"),
+    ],
+)
 def test_malformed_line_is_a_swedish_error_with_its_line_number(bad, message):
     with pytest.raises(ValueError) as error:
         write_docx(bad)
@@ -179,8 +199,13 @@ def test_libreoffice_converts_the_docx_to_pdf(docx_bytes, tmp_path):
     assert list(tmp_path.iterdir()) == [], "de tillfälliga filerna ska vara borta"
     text = _pdf_text(first, tmp_path)
     if text is not None:
-        for expected in ("Delårsrapport januari–augusti 2026", "Måluppfyllelse", "Delvis uppnått", "Nivå fyra",
-                         "Uppgift saknas: socialnämndens prognos."):
+        for expected in (
+            "Delårsrapport januari–augusti 2026",
+            "Måluppfyllelse",
+            "Delvis uppnått",
+            "Nivå fyra",
+            "Uppgift saknas: socialnämndens prognos.",
+        ):
             assert expected in text
         assert text.strip("\f").count("\f") == 1, "sidbrytningen ska ge två sidor"
     # the same document again: the dates and the ID are fixed, so the bytes are the same
@@ -189,8 +214,10 @@ def test_libreoffice_converts_the_docx_to_pdf(docx_bytes, tmp_path):
 
 @needs_chromium
 def test_chromium_prints_html_to_a4_pdf(tmp_path):
-    page = ('<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Prov</title></head>'
-            "<body><h1>Måluppfyllelse i Grästorp</h1><p>Ett stycke.</p></body></html>")
+    page = (
+        '<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Prov</title></head>'
+        "<body><h1>Måluppfyllelse i Grästorp</h1><p>Ett stycke.</p></body></html>"
+    )
     first = pdf.html_to_pdf(page, tmp_path)
     assert first[:5] == b"%PDF-"
     width, height = map(float, re.search(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)", first).groups())
@@ -205,8 +232,11 @@ def test_chromium_prints_html_to_a4_pdf(tmp_path):
 def test_pdf_without_chromium_or_libreoffice_says_what_to_install(monkeypatch, tmp_path):
     monkeypatch.setattr(pdf, "find_chromium", lambda: None)
     monkeypatch.setattr(pdf, "find_soffice", lambda: None)
-    for call in (lambda: pdf.make_pdf(tmp_path, html="<p>x</p>", docx=b"PK"),
-                 lambda: pdf.html_to_pdf("<p>x</p>", tmp_path), lambda: pdf.docx_to_pdf(b"PK", tmp_path)):
+    for call in (
+        lambda: pdf.make_pdf(tmp_path, html="<p>x</p>", docx=b"PK"),
+        lambda: pdf.html_to_pdf("<p>x</p>", tmp_path),
+        lambda: pdf.docx_to_pdf(b"PK", tmp_path),
+    ):
         with pytest.raises(FatalError) as error:
             call()
         assert "PDF kräver Chromium eller LibreOffice" in str(error.value)
@@ -214,10 +244,12 @@ def test_pdf_without_chromium_or_libreoffice_says_what_to_install(monkeypatch, t
 
 
 def test_stabilized_pdf_keeps_every_length():
-    raw = (b"%PDF-1.4\n1 0 obj <</CreationDate (D:20261123092526+01'00') /ModDate(D:20261123092526Z)>>\n"
-           b"<xmp:CreateDate>2026-11-23T09:25:13-05:00</xmp:CreateDate>\n"
-           b"trailer <</ID [ <C13660B2B56A196AA7325352AEE1D387>\n<c13660b2b56a196aa7325352aee1d387> ]"
-           b"/DocChecksum /16B28D3D9A38E793766A852793B6EA2E>>\n%%EOF")
+    raw = (
+        b"%PDF-1.4\n1 0 obj <</CreationDate (D:20261123092526+01'00') /ModDate(D:20261123092526Z)>>\n"
+        b"<xmp:CreateDate>2026-11-23T09:25:13-05:00</xmp:CreateDate>\n"
+        b"trailer <</ID [ <C13660B2B56A196AA7325352AEE1D387>\n<c13660b2b56a196aa7325352aee1d387> ]"
+        b"/DocChecksum /16B28D3D9A38E793766A852793B6EA2E>>\n%%EOF"
+    )
     fixed = pdf.stabilize_pdf(raw, dt.date(2026, 8, 31))
     assert len(fixed) == len(raw)
     assert b"(D:20260831000000+00'00')" in fixed and b"(D:20260831000000Z)" in fixed
@@ -229,8 +261,11 @@ def test_stabilized_pdf_keeps_every_length():
 @needs_axe
 def test_axe_finds_violations_on_a_bad_page(tmp_path):
     page = tmp_path / "dalig.html"
-    page.write_text('<!doctype html><html><head><meta charset="utf-8"></head><body>'
-                    '<img src="diagram.png"><p style="color:#bbb">Blek text</p></body></html>', encoding="utf-8")
+    page.write_text(
+        '<!doctype html><html><head><meta charset="utf-8"></head><body>'
+        '<img src="diagram.png"><p style="color:#bbb">Blek text</p></body></html>',
+        encoding="utf-8",
+    )
     violations = axe_violations(page, tmp_path / "axe")
     ids = {v["id"] for v in violations}
     assert {"image-alt", "html-has-lang", "document-title", "color-contrast"} <= ids, describe(violations)
@@ -247,6 +282,8 @@ def test_axe_passes_a_good_page(tmp_path):
         '<img src="diagram.png" alt="Stapeldiagram över målen">'
         "<table><caption>Målens status</caption><thead><tr><th scope=col>Mål</th><th scope=col>Status</th></tr>"
         '</thead><tbody><tr><td>Trygg uppväxt</td><td style="background:#C6EFCE">Uppnått</td></tr></tbody></table>'
-        "</main></body></html>", encoding="utf-8")
+        "</main></body></html>",
+        encoding="utf-8",
+    )
     violations = axe_violations(page, tmp_path / "axe")
     assert serious(violations) == [], describe(violations)

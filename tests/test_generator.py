@@ -5,10 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from styrmodell.validate import validate
+from styrmodell.validation.pipeline import validate
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-import generate  # noqa: E402
+import generate
 
 
 def test_generated_repository_validates_clean(tmp_path):

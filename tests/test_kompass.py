@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 
-from styrmodell.compass import shipped_catalogue
-from styrmodell.rules.compass_area_max import catalogue_problems
-
 from conftest import EXAMPLES, needs_chromium, png_colours, run_styr, screenshot
+from styrmodell.kompass.scoring import shipped_catalogue
+from styrmodell.rules.compass_area_max import catalogue_problems
 
 GRASTORP = EXAMPLES / "grastorp"
 PRINTED = [61, 60, 73, 53, 70, 56, 65, 68]  # seed 002, tabell 1
@@ -60,19 +59,19 @@ def test_grastorp_2014_comes_out_as_printed():
     assert [area["resultat"] for area in data["områden"]] == [[p] for p in PRINTED]
     assert sum(len(area["frågor"]) for area in data["områden"]) == 45
     area3 = data["områden"][2]
-    assert [q["poäng"][0] for q in area3["frågor"]] == [11.25, 16.5, 19.75, 16.6, 9.3]   # decimals kept
+    assert [q["poäng"][0] for q in area3["frågor"]] == [11.25, 16.5, 19.75, 16.6, 9.3]  # decimals kept
     assert sum(int(q["poäng"][0] + 0.5) for q in area3["frågor"]) == 74 and area3["resultat"] == [73]
 
 
 def test_grastorp_validates_clean_and_a_broken_variant_is_caught(tmp_path):
-    assert run_styr("validate", str(GRASTORP), "--strict").returncode == 0
+    assert run_styr("validera", str(GRASTORP), "--strikt").returncode == 0
     root = _grastorp_with(tmp_path, {})
     path = root / "kommunkompassen-2014.yaml"
     text = path.read_text("utf-8")
-    text = text.replace('"1.1": 6.75', '"1.1": 45')            # the percentage, not the points
-    text = text.replace("summa: 73     #", "summa: 74     #")   # the rounded sub-scores' sum
+    text = text.replace('"1.1": 6.75', '"1.1": 45')  # the percentage, not the points
+    text = text.replace("summa: 73     #", "summa: 74     #")  # the rounded sub-scores' sum
     path.write_text(text, "utf-8")
-    proc = run_styr("validate", str(root))
+    proc = run_styr("validera", str(root))
     assert proc.returncode == 1
     lines = text.splitlines()
     over = next(i for i, line in enumerate(lines, 1) if '"1.1": 45' in line)
@@ -80,7 +79,10 @@ def test_grastorp_validates_clean_and_a_broken_variant_is_caught(tmp_path):
     total = next(i for i, line in enumerate(lines, 1) if line.startswith("  totalt:"))
     out = proc.stdout
     assert f"kommunkompassen-2014.yaml:{over}:" in out and "fråga 1.1 har 45 poäng, mer än frågans max 15" in out
-    assert f"kommunkompassen-2014.yaml:{area3}:" in out and "område 3 har summan 74, men delfrågornas poäng ger 73,4" in out
+    assert (
+        f"kommunkompassen-2014.yaml:{area3}:" in out
+        and "område 3 har summan 74, men delfrågornas poäng ger 73,4" in out
+    )
     assert f"kommunkompassen-2014.yaml:{total}:" in out and "totalt 506, men områdenas resultat ger 99 + 60" in out
 
 
@@ -98,16 +100,17 @@ def test_comparison_question_by_question(tmp_path):
     proc = run_styr("kompass", str(root), "--jämför", "2014", "--format", "json")
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
-    assert [e["etikett"] for e in data["utvärderingar"]] == ["2014", "2018"]   # old to new
+    assert [e["etikett"] for e in data["utvärderingar"]] == ["2014", "2018"]  # old to new
     area1 = data["områden"][0]
     assert area1["resultat"] == [61, 70]
-    assert area1["förändring"] == 9                                          # 61 → 70 as printed
+    assert area1["förändring"] == 9  # 61 → 70 as printed
     assert [round(q["förändring"], 2) for q in area1["frågor"]] == [2.25, 1, 3.75, 0.8, 0.9]
     text = run_styr("kompass", str(root), "--jämför", "2014").stdout
     assert "Kommunkompassen – Grästorps kommun 2018 jämfört med 2014" in text
     assert "Förändring" in text and "+2,25" in text
-    assert [line.split()[-4:-1] for line in text.splitlines() if line.strip().startswith("Totalt")] == \
-        [["506", "553", "+47"]]
+    assert [line.split()[-4:-1] for line in text.splitlines() if line.strip().startswith("Totalt")] == [
+        ["506", "553", "+47"]
+    ]
 
 
 def test_unknown_evaluation_is_a_clear_error(tmp_path):
@@ -120,10 +123,15 @@ def test_unknown_evaluation_is_a_clear_error(tmp_path):
 
 
 def test_html_escapes_repository_text(tmp_path):
-    root = _grastorp_with(tmp_path, {"kompass-2018.yaml": LATER.replace(
-        '    - {område: 1, poäng:',
-        '    - område: 1\n      styrkor: ["<script>alert(1)</script>"]\n      poäng:').replace(
-        '"1.5": 8}}', '"1.5": 8}')})
+    root = _grastorp_with(
+        tmp_path,
+        {
+            "kompass-2018.yaml": LATER.replace(
+                "    - {område: 1, poäng:",
+                '    - område: 1\n      styrkor: ["<script>alert(1)</script>"]\n      poäng:',
+            ).replace('"1.5": 8}}', '"1.5": 8}')
+        },
+    )
     page = run_styr("kompass", str(root), "--format", "html").stdout
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
 
@@ -143,11 +151,11 @@ def test_spider_chart_renders_in_headless_chromium(tmp_path):
     proc = run_styr("kompass", str(root), "--jämför", "Örebro 2013", "--format", "html", "-o", str(page))
     assert proc.returncode == 0, proc.stderr
     svg = run_styr("kompass", str(root), "--jämför", "Örebro 2013", "--format", "svg").stdout
-    assert svg.count("<polygon") == 5 + 2          # five rings, one polygon per evaluation
+    assert svg.count("<polygon") == 5 + 2  # five rings, one polygon per evaluation
     colours = png_colours(screenshot(page, tmp_path, "1000,1000"))
 
     def pixels(rgb: tuple[int, int, int]) -> int:  # the browser's colour management shifts hues a little
-        return sum(n for c, n in colours.items() if sum(abs(a - b) for a, b in zip(c, rgb)) <= 40)
+        return sum(n for c, n in colours.items() if sum(abs(a - b) for a, b in zip(c, rgb, strict=False)) <= 40)
 
     # both polygons' outlines are drawn: Grästorp in blue, Örebro in orange (dashed)
     assert pixels((0x1B, 0x5E, 0x8A)) > 1000

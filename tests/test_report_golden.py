@@ -18,12 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from styrmodell.reports import REPORTS
-from styrmodell.reports.build import Document, make, organs_for
-from styrmodell.reports.period import parse_period
-from styrmodell.validate import validate
-
 from conftest import CHROMIUM, EXAMPLES, needs_chromium, run_styr
+from styrmodell.reports.build import Document, make, organs_for
+from styrmodell.reports.kinds import REPORTS
+from styrmodell.reports.period import parse_period
+from styrmodell.validation.pipeline import validate
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("STYR_GOLDEN") == "uppdatera"
@@ -31,13 +30,22 @@ UPDATE = os.environ.get("STYR_GOLDEN") == "uppdatera"
 # The organ each example's single-organ reports are made for: Grästorp's kommunstyrelse, which
 # works on fullmäktige's goals, and Åstorp's socialnämnd, which has goals of its own.
 ORGAN = {"grastorp": "ks", "astorp": "son"}
-PERIOD = {"verksamhetsplan": "2026", "uppdragsplan": "2026", "delarsrapport": "2026-08-31",
-          "tertialrapport": "2026-T1", "arsredovisning": "2025"}
+PERIOD = {
+    "verksamhetsplan": "2026",
+    "uppdragsplan": "2026",
+    "delarsrapport": "2026-08-31",
+    "tertialrapport": "2026-T1",
+    "arsredovisning": "2025",
+}
 # What an example truly lacks: Åstorp has never been evaluated with Kommunkompassen.
 LACKS = {("astorp", "kommunkompassen"): ["en utvärdering med Kommunkompassen (en fil med kommunkompass:)"]}
 
-CASES = [(example, name, organ) for example in ORGAN for name, kind in REPORTS.items()
-         for organ in ([None, ORGAN[example]] if kind.per_organ else [None])]
+CASES = [
+    (example, name, organ)
+    for example in ORGAN
+    for name, kind in REPORTS.items()
+    for organ in ([None, ORGAN[example]] if kind.per_organ else [None])
+]
 IDS = [f"{e}-{n}-{o or 'kommun'}" for e, n, o in CASES]
 
 
@@ -121,8 +129,9 @@ def test_organ_all_in_every_format_from_the_command_line(tmp_path, fmt):
     if fmt == "pdf" and CHROMIUM is None:
         pytest.skip("chromium saknas (installeras av .ci/run i CI)")
     out = tmp_path / "ut"
-    proc = run_styr("report", "delegationsordning", str(EXAMPLES / "grastorp"), "--organ", "all", "-f", fmt,
-                    "-o", str(out))
+    proc = run_styr(
+        "rapport", "delegationsordning", str(EXAMPLES / "grastorp"), "--organ", "all", "-f", fmt, "-o", str(out)
+    )
     assert proc.returncode == 0, proc.stderr
     assert sorted(p.name for p in out.iterdir()) == [f"kommun.{fmt}", f"ks.{fmt}", f"mbn.{fmt}"]
     assert "Hoppar över Kommunfullmäktige, Allmänna utskottet" in proc.stderr

@@ -13,10 +13,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from styrmodell.findings import Severity
-from styrmodell.validate import validate
-
 from conftest import TESTS
+from styrmodell.findings import Severity
+from styrmodell.validation.pipeline import validate
 
 CASES = TESTS / "cases"
 

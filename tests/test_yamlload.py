@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from styrmodell.yamlload import load_bytes, load_text, size_text
+from styrmodell.load.yamlload import load_bytes, load_text, size_text
 
 
 def test_values_and_positions():
-    loaded = load_text("f.yaml", "mål:\n  - id: m1\n    målvärden: {2025: 80, 2026: 82.5}\n    aktiv: true\n"
-                                 "    datum: 2026-08-31\n    tom:\n")
+    loaded = load_text(
+        "f.yaml",
+        "mål:\n  - id: m1\n    målvärden: {2025: 80, 2026: 82.5}\n    aktiv: true\n    datum: 2026-08-31\n    tom:\n",
+    )
     assert loaded.problems == []
     goal = loaded.data["mål"][0]
-    assert goal == {"id": "m1", "målvärden": {2025: 80, 2026: 82.5}, "aktiv": True,
-                    "datum": "2026-08-31", "tom": None}
+    assert goal == {"id": "m1", "målvärden": {2025: 80, 2026: 82.5}, "aktiv": True, "datum": "2026-08-31", "tom": None}
     assert loaded.positions[("mål",)] == (1, 1)
     assert loaded.positions[("mål", 0)] == (2, 5)
     assert loaded.positions[("mål", 0, "målvärden")] == (3, 5)

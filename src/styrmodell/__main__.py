@@ -1,3 +1,3 @@
-from styrmodell.cli import main
+from styrmodell.cli.main import main
 
 main()

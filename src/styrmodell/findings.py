@@ -12,9 +12,14 @@ class Severity(str, Enum):
     INFO = "info"
 
     @classmethod
-    def parse(cls, text: str) -> "Severity":
-        aliases = {"error": cls.ERROR, "fel": cls.ERROR, "warning": cls.WARNING,
-                   "varning": cls.WARNING, "info": cls.INFO}
+    def parse(cls, text: str) -> Severity:
+        aliases = {
+            "error": cls.ERROR,
+            "fel": cls.ERROR,
+            "warning": cls.WARNING,
+            "varning": cls.WARNING,
+            "info": cls.INFO,
+        }
         try:
             return aliases[text.strip().lower()]
         except KeyError:

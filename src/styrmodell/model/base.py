@@ -22,7 +22,7 @@ class PositionTable(Protocol):
 class Source:
     """Where an object stands: its file's position table and its path inside that file."""
 
-    __slots__ = ("table", "path")
+    __slots__ = ("path", "table")
 
     def __init__(self, table: PositionTable, path: tuple):
         self.table = table
@@ -107,8 +107,11 @@ Flag = Annotated[bool, BeforeValidator(_swedish_bool)]
 
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=120)]
 Ref = str
-RefList = Annotated[list[Ref], BeforeValidator(_as_list), WithJsonSchema(
-    {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]})]
+RefList = Annotated[
+    list[Ref],
+    BeforeValidator(_as_list),
+    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}),
+]
 Text = str
 
 _PERIOD = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2]))?$")

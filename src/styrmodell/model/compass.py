@@ -25,12 +25,13 @@ def _question_number(value: Any) -> Any:
     if isinstance(value, float) and math.isfinite(value):
         value = repr(value)
     if isinstance(value, (str, int)) and not isinstance(value, bool) and not re.match(QUESTION_NUMBER, str(value)):
-        raise ValueError("frågans nummer skrivs område.fråga, t.ex. \"1.1\"")
+        raise ValueError('frågans nummer skrivs område.fråga, t.ex. "1.1"')
     return value
 
 
-QuestionNumber = Annotated[str, BeforeValidator(_question_number), WithJsonSchema(
-    {"type": "string", "pattern": QUESTION_NUMBER})]
+QuestionNumber = Annotated[
+    str, BeforeValidator(_question_number), WithJsonSchema({"type": "string", "pattern": QUESTION_NUMBER})
+]
 Points = Annotated[float, Field(ge=0)]
 
 
@@ -38,8 +39,11 @@ def _text_list(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
-TextList = Annotated[list[Text], BeforeValidator(_text_list), WithJsonSchema(
-    {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]})]
+TextList = Annotated[
+    list[Text],
+    BeforeValidator(_text_list),
+    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}),
+]
 
 
 class Question(Node):

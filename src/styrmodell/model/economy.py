@@ -32,7 +32,7 @@ class OrganForecast(Node):
 
     budget: float | None = None  # the frame; empty: the budget's `ramar`
     utfall: float | None = None  # net cost so far in the period
-    prognos: float               # net cost forecast for the whole year
+    prognos: float  # net cost forecast for the whole year
     kommentar: Text | None = None
 
 
@@ -44,16 +44,16 @@ class Staff(Node):
 
 
 class EconomyPeriod(Node):
-    utfall: BudgetYear | None = None       # resultaträkning for the period
-    prognos: BudgetYear | None = None      # forecast for the whole year (delår)
+    utfall: BudgetYear | None = None  # resultaträkning for the period
+    prognos: BudgetYear | None = None  # forecast for the whole year (delår)
     balansräkning: BalanceSheet | None = None
-    realisationsvinster: float = 0.0       # deducted in the balanced-budget result (KL 11:5, LKBR)
-    övriga_justeringar: float = 0.0        # other balanskravsjusteringar, + or −
+    realisationsvinster: float = 0.0  # deducted in the balanced-budget result (KL 11:5, LKBR)
+    övriga_justeringar: float = 0.0  # other balanskravsjusteringar, + or −
     nämnder: dict[Ref, OrganForecast] = {}
     personal: Staff | None = None
     god_ekonomisk_hushållning: Text | None = None  # the municipality's own assessment, in words
-    åtgärdsplan: Text | None = None        # how a negative balanced-budget result is restored (KL 11:12)
-    synnerliga_skäl: Text | None = None    # why it is not restored (KL 11:13)
+    åtgärdsplan: Text | None = None  # how a negative balanced-budget result is restored (KL 11:12)
+    synnerliga_skäl: Text | None = None  # why it is not restored (KL 11:13)
     kommentar: Text | None = None
 
     def balanced_budget_result(self, outcome: bool = False) -> float | None:

@@ -24,8 +24,13 @@ def _text_or_list(value: Any) -> Any:
 class Vision(Node):
     text: Text
     mission: Text | None = None
-    värdegrund: Annotated[str | None, BeforeValidator(_text_or_list), WithJsonSchema(
-        {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}, {"type": "null"}]})] = None
+    värdegrund: Annotated[
+        str | None,
+        BeforeValidator(_text_or_list),
+        WithJsonSchema(
+            {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}, {"type": "null"}]}
+        ),
+    ] = None
     gäller_till: int | None = None
     beslut: Decision | None = None
 
@@ -40,7 +45,7 @@ class YearSpan(Node):
     till: int = Field(ge=2000, le=2100)
 
     @model_validator(mode="after")
-    def _ordered(self) -> "YearSpan":
+    def _ordered(self) -> YearSpan:
         if self.till < self.från:
             raise ValueError(f"perioden slutar ({self.till}) före den börjar ({self.från})")
         return self

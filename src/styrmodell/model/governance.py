@@ -13,17 +13,17 @@ from styrmodell.model.base import Decision, Flag, Id, Node, Ref, RefList, Text
 class MatterCategory(str, Enum):
     """Properties of a delegated matter that the law cares about (KL 6:38, 6:39)."""
 
-    MAL_OCH_INRIKTNING = "mål och inriktning"             # KL 6:38 1 p.
+    MAL_OCH_INRIKTNING = "mål och inriktning"  # KL 6:38 1 p.
     FRAMSTALLNING_TILL_KF = "framställning till fullmäktige"  # KL 6:38 2 p.
     OVERKLAGAT_HELA_NAMNDEN = "yttrande över överklagat beslut"  # KL 6:38 2 p.
     MYNDIGHETSUTOVNING_PRINCIPIELL = "principiell myndighetsutövning"  # KL 6:38 3 p.
-    MEDBORGARFORSLAG = "medborgarförslag"                 # KL 6:38 4 p.
-    ANNAN_LAG = "ej delegerbart enligt annan lag"         # KL 6:38 5 p.
-    BRADSKANDE = "brådskande"                             # KL 6:39
-    LAGLIGHETSPROVNING = "laglighetsprövning"             # KL 6:38 2 st.
-    EJ_OVERKLAGBART = "ej överklagbart"                   # KL 6:38 2 st.
-    UPPHANDLING = "upphandling"                           # KL 6:38 2 st.
-    VALFRIHETSSYSTEM = "valfrihetssystem"                 # KL 6:38 2 st.
+    MEDBORGARFORSLAG = "medborgarförslag"  # KL 6:38 4 p.
+    ANNAN_LAG = "ej delegerbart enligt annan lag"  # KL 6:38 5 p.
+    BRADSKANDE = "brådskande"  # KL 6:39
+    LAGLIGHETSPROVNING = "laglighetsprövning"  # KL 6:38 2 st.
+    EJ_OVERKLAGBART = "ej överklagbart"  # KL 6:38 2 st.
+    UPPHANDLING = "upphandling"  # KL 6:38 2 st.
+    VALFRIHETSSYSTEM = "valfrihetssystem"  # KL 6:38 2 st.
     MYNDIGHETSUTOVNING = "myndighetsutövning"
 
 

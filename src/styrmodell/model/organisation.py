@@ -39,8 +39,13 @@ class RoleKind(str, Enum):
 
 
 ELECTED = {RoleKind.ORDFORANDE, RoleKind.VICE_ORDFORANDE, RoleKind.PRESIDIUM, RoleKind.LEDAMOT, RoleKind.ERSATTARE}
-EMPLOYED = {RoleKind.KOMMUNDIREKTOR, RoleKind.FORVALTNINGSCHEF, RoleKind.VERKSAMHETSCHEF,
-            RoleKind.ENHETSCHEF, RoleKind.TJANSTEPERSON}
+EMPLOYED = {
+    RoleKind.KOMMUNDIREKTOR,
+    RoleKind.FORVALTNINGSCHEF,
+    RoleKind.VERKSAMHETSCHEF,
+    RoleKind.ENHETSCHEF,
+    RoleKind.TJANSTEPERSON,
+}
 
 
 class Organ(Node):

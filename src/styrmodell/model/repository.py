@@ -6,9 +6,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from styrmodell.config import Config
 from styrmodell.model.base import Node
 from styrmodell.model.compass import Catalogue, Evaluation
+from styrmodell.model.config import Config
 from styrmodell.model.economy import Economy
 from styrmodell.model.goals import Activity, Assignment, Dialogue, Goal, Indicator, Vision
 from styrmodell.model.governance import AnnualWheel, Budget, ControlPlan, DelegationOrder, SteeringDocument
@@ -43,10 +43,17 @@ class Repository:
     def globals(self) -> list[tuple[str, list[Node]]]:
         """Every kind whose ids share the repository-wide namespace, with its Swedish name."""
         return [
-            ("organ", self.organs), ("förvaltning", self.administrations), ("enhet", self.units),
-            ("roll", self.roles), ("mål", self.goals), ("indikator", self.indicators),
-            ("aktivitet", self.activities), ("uppdrag", self.assignments), ("dialog", self.dialogues),
-            ("styrdokument", self.documents), ("händelse", [e for w in self.wheels for e in w.händelser]),
+            ("organ", self.organs),
+            ("förvaltning", self.administrations),
+            ("enhet", self.units),
+            ("roll", self.roles),
+            ("mål", self.goals),
+            ("indikator", self.indicators),
+            ("aktivitet", self.activities),
+            ("uppdrag", self.assignments),
+            ("dialog", self.dialogues),
+            ("styrdokument", self.documents),
+            ("händelse", [e for w in self.wheels for e in w.händelser]),
         ]
 
     @cached_property

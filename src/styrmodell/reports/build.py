@@ -1,4 +1,4 @@
-"""`styr report`: which documents to make, made whole in memory before anything is written."""
+"""`styr rapport`: which documents to make, made whole in memory before anything is written."""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from styrmodell.errors import FatalError
-from styrmodell.messages import did_you_mean
 from styrmodell.model.repository import Repository
-from styrmodell.reports import REPORTS, ReportType
 from styrmodell.reports.data import ReportData
 from styrmodell.reports.engine import render
+from styrmodell.reports.kinds import REPORTS, ReportType
 from styrmodell.reports.period import ReportPeriod
+from styrmodell.svenska.suggest import did_you_mean
 
 EXTENSIONS = {"md": "md", "html": "html", "docx": "docx", "pdf": "pdf"}
 WHOLE = "kommun"  # the file name of the whole municipality's report under --organ all
@@ -19,8 +19,8 @@ WHOLE = "kommun"  # the file name of the whole municipality's report under --org
 
 @dataclass
 class Document:
-    name: str            # the organ's id, or "kommun"
-    scope: str           # whose report, in words
+    name: str  # the organ's id, or "kommun"
+    scope: str  # whose report, in words
     content: bytes
     missing: list[str]
 
@@ -34,8 +34,8 @@ def report_type(name: str) -> ReportType:
 
 @dataclass
 class Selection:
-    organs: list[str | None]   # None is the whole municipality
-    skipped: list[str]         # organs that `--organ all` leaves out: they have no report of this kind
+    organs: list[str | None]  # None is the whole municipality
+    skipped: list[str]  # organs that `--organ all` leaves out: they have no report of this kind
 
 
 def organs_for(repo: Repository, kind: ReportType, organ: str | None, period: ReportPeriod) -> Selection:
@@ -53,19 +53,21 @@ def organs_for(repo: Repository, kind: ReportType, organ: str | None, period: Re
             (chosen if own else skipped).append(o.id)
         return Selection([None] + chosen, skipped)
     if organ not in repo.organ_by_id:
-        raise FatalError(f"--organ '{organ}' finns inte{did_you_mean(organ, repo.organ_by_id)} "
-                         f"(eller skriv --organ all)")
+        raise FatalError(
+            f"--organ '{organ}' finns inte{did_you_mean(organ, repo.organ_by_id)} (eller skriv --organ all)"
+        )
     return Selection([organ], [])
 
 
-def make(repo: Repository, root: Path, kind: ReportType, period: ReportPeriod, organ: str | None, fmt: str,
-         workdir: Path) -> Document:
+def make(
+    repo: Repository, root: Path, kind: ReportType, period: ReportPeriod, organ: str | None, fmt: str, workdir: Path
+) -> Document:
     data = ReportData(repo, period, repo.organ_by_id.get(organ) if organ else None)
     if fmt == "pdf":
         return _pdf(root, kind, data, organ, workdir)
     rendered = render(kind.name, data, fmt, root, kind.title)
     if fmt == "docx":
-        from styrmodell.docxwriter import write_docx
+        from styrmodell.reports.docx import write_docx
 
         content = write_docx(rendered.text)
     else:
@@ -75,13 +77,13 @@ def make(repo: Repository, root: Path, kind: ReportType, period: ReportPeriod, o
 
 def _pdf(root: Path, kind: ReportType, data: ReportData, organ: str | None, workdir: Path) -> Document:
     """The HTML printed by Chromium; without Chromium, the Word file converted by LibreOffice."""
-    from styrmodell import pdf
+    from styrmodell.reports import pdf
 
     if pdf.find_chromium():
         rendered = render(kind.name, data, "html", root, kind.title)
         content = pdf.html_to_pdf(rendered.text, workdir, date=data.period.end)
     else:
-        from styrmodell.docxwriter import write_docx
+        from styrmodell.reports.docx import write_docx
 
         rendered = render(kind.name, data, "docx", root, kind.title)
         content = pdf.docx_to_pdf(write_docx(rendered.text), workdir, date=data.period.end)

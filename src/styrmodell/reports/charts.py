@@ -9,7 +9,7 @@ from html import escape
 from markupsafe import Markup
 
 from styrmodell.reports.data import AreaSummary, IndicatorRow
-from styrmodell.reports.swedish import number
+from styrmodell.svenska.numbers import number
 
 STATUS_COLOURS = {"uppnått": "#2e7d32", "delvis uppnått": "#f2b705", "ej uppnått": "#c62828", "ej mätt": "#90a4ae"}
 OUTCOME, TARGET = "#1b5e8a", "#6d4c41"
@@ -36,32 +36,45 @@ def indicator_chart(row: IndicatorRow, ident: str) -> Markup:
     name = escape(row.indicator.namn)
     unit = escape(row.indicator.enhet or "")
     described = "; ".join(f"{p.period}: utfall {number(p.outcome)}, målvärde {number(p.target)}" for p in points)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
-             f'aria-labelledby="{ident}-t {ident}-d" class="diagram" font-family="system-ui, sans-serif">',
-             f'<title id="{ident}-t">{name}: utfall och målvärden</title>',
-             f'<desc id="{ident}-d">{escape(described)}</desc>']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-labelledby="{ident}-t {ident}-d" class="diagram" font-family="system-ui, sans-serif">',
+        f'<title id="{ident}-t">{name}: utfall och målvärden</title>',
+        f'<desc id="{ident}-d">{escape(described)}</desc>',
+    ]
     for i in range(5):
         v = low + (high - low) * i / 4
-        parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y(v):.1f}" y2="{y(v):.1f}" stroke="#e0e6ea"/>'
-                     f'<text x="{left - 6}" y="{y(v) + 4:.1f}" font-size="11" text-anchor="end" fill="#37474f">'
-                     f'{escape(number(v, 1 if high - low < 20 else 0))}</text>')
+        parts.append(
+            f'<line x1="{left}" x2="{width - right}" y1="{y(v):.1f}" y2="{y(v):.1f}" stroke="#e0e6ea"/>'
+            f'<text x="{left - 6}" y="{y(v) + 4:.1f}" font-size="11" text-anchor="end" fill="#37474f">'
+            f"{escape(number(v, 1 if high - low < 20 else 0))}</text>"
+        )
     for i, p in enumerate(points):
-        parts.append(f'<text x="{x(i):.1f}" y="{height - bottom + 16}" font-size="11" text-anchor="middle" '
-                     f'fill="#37474f">{escape(p.period)}</text>')
+        parts.append(
+            f'<text x="{x(i):.1f}" y="{height - bottom + 16}" font-size="11" text-anchor="middle" '
+            f'fill="#37474f">{escape(p.period)}</text>'
+        )
     for key, colour, dash in (("target", TARGET, "6 4"), ("outcome", OUTCOME, "")):
         coords = [(x(i), y(getattr(p, key))) for i, p in enumerate(points) if getattr(p, key) is not None]
         if len(coords) > 1:
-            parts.append(f'<polyline points="{" ".join(f"{a:.1f},{b:.1f}" for a, b in coords)}" fill="none" '
-                         f'stroke="{colour}" stroke-width="2.5"' + (f' stroke-dasharray="{dash}"' if dash else "") + "/>")
+            parts.append(
+                f'<polyline points="{" ".join(f"{a:.1f},{b:.1f}" for a, b in coords)}" fill="none" '
+                f'stroke="{colour}" stroke-width="2.5"' + (f' stroke-dasharray="{dash}"' if dash else "") + "/>"
+            )
         for a, b in coords:
-            shape = (f'<circle cx="{a:.1f}" cy="{b:.1f}" r="4" fill="{colour}"/>' if key == "outcome" else
-                     f'<rect x="{a - 3.5:.1f}" y="{b - 3.5:.1f}" width="7" height="7" fill="{colour}"/>')
+            shape = (
+                f'<circle cx="{a:.1f}" cy="{b:.1f}" r="4" fill="{colour}"/>'
+                if key == "outcome"
+                else f'<rect x="{a - 3.5:.1f}" y="{b - 3.5:.1f}" width="7" height="7" fill="{colour}"/>'
+            )
             parts.append(shape)
     legend_y = height - 12
-    parts.append(f'<circle cx="{left}" cy="{legend_y - 4}" r="4" fill="{OUTCOME}"/>'
-                 f'<text x="{left + 8}" y="{legend_y}" font-size="12" fill="#263238">Utfall{" (" + unit + ")" if unit else ""}</text>'
-                 f'<rect x="{left + 150}" y="{legend_y - 7.5}" width="7" height="7" fill="{TARGET}"/>'
-                 f'<text x="{left + 162}" y="{legend_y}" font-size="12" fill="#263238">Målvärde (streckad)</text>')
+    parts.append(
+        f'<circle cx="{left}" cy="{legend_y - 4}" r="4" fill="{OUTCOME}"/>'
+        f'<text x="{left + 8}" y="{legend_y}" font-size="12" fill="#263238">Utfall{" (" + unit + ")" if unit else ""}</text>'
+        f'<rect x="{left + 150}" y="{legend_y - 7.5}" width="7" height="7" fill="{TARGET}"/>'
+        f'<text x="{left + 162}" y="{legend_y}" font-size="12" fill="#263238">Målvärde (streckad)</text>'
+    )
     parts.append("</svg>")
     return Markup("".join(parts))  # every text in it is escaped above
 
@@ -75,31 +88,39 @@ def status_overview(areas: list[AreaSummary], ident: str = "oversikt") -> Markup
     width = label_width + bar_width + 20
     most = max(a.total for a in areas) or 1
     described = "; ".join(f"{a.name}: " + ", ".join(f"{n} {s}" for s, n in a.counts.items() if n) for a in areas)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
-             f'aria-labelledby="{ident}-t {ident}-d" class="diagram" font-family="system-ui, sans-serif">',
-             f'<title id="{ident}-t">Måluppfyllelse per målområde</title>',
-             f'<desc id="{ident}-d">{escape(described)}</desc>']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-labelledby="{ident}-t {ident}-d" class="diagram" font-family="system-ui, sans-serif">',
+        f'<title id="{ident}-t">Måluppfyllelse per målområde</title>',
+        f'<desc id="{ident}-d">{escape(described)}</desc>',
+    ]
     for i, area in enumerate(areas):
         y = top + i * row
         name = area.name if len(area.name) <= 42 else area.name[:41] + "…"
-        parts.append(f'<text x="{label_width - 8}" y="{y + 18}" font-size="13" text-anchor="end" fill="#263238">'
-                     f'{escape(name)}</text>')
+        parts.append(
+            f'<text x="{label_width - 8}" y="{y + 18}" font-size="13" text-anchor="end" fill="#263238">'
+            f"{escape(name)}</text>"
+        )
         x = float(label_width)
         for status, count in area.counts.items():
             if not count:
                 continue
             w = bar_width * count / most
             dark = status in ("uppnått", "ej uppnått")
-            parts.append(f'<rect x="{x:.1f}" y="{y + 4}" width="{w:.1f}" height="22" fill="{STATUS_COLOURS[status]}">'
-                         f'<title>{escape(area.name)}: {count} {status}</title></rect>'
-                         f'<text x="{x + w / 2:.1f}" y="{y + 19}" font-size="12" text-anchor="middle" '
-                         f'fill="{"#ffffff" if dark else "#111111"}">{count}</text>')
+            parts.append(
+                f'<rect x="{x:.1f}" y="{y + 4}" width="{w:.1f}" height="22" fill="{STATUS_COLOURS[status]}">'
+                f"<title>{escape(area.name)}: {count} {status}</title></rect>"
+                f'<text x="{x + w / 2:.1f}" y="{y + 19}" font-size="12" text-anchor="middle" '
+                f'fill="{"#ffffff" if dark else "#111111"}">{count}</text>'
+            )
             x += w
     legend_y = top + row * len(areas) + 22
     x = 10.0
     for status, colour in STATUS_COLOURS.items():
-        parts.append(f'<rect x="{x}" y="{legend_y - 11}" width="12" height="12" fill="{colour}"/>'
-                     f'<text x="{x + 17}" y="{legend_y}" font-size="12" fill="#263238">{status.capitalize()}</text>')
+        parts.append(
+            f'<rect x="{x}" y="{legend_y - 11}" width="12" height="12" fill="{colour}"/>'
+            f'<text x="{x + 17}" y="{legend_y}" font-size="12" fill="#263238">{status.capitalize()}</text>'
+        )
         x += 130
     parts.append("</svg>")
     return Markup("".join(parts))  # every text in it is escaped above

@@ -10,17 +10,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from styrmodell.attainment import GoalJudgement, Judgement, Status, goal_status, indicator_status, period_used
 from styrmodell.model.base import period_sort_key
 from styrmodell.model.economy import EconomyPeriod
 from styrmodell.model.goals import Activity, Assessment, Assignment, AssignmentStatus, Dialogue, Goal, Indicator
 from styrmodell.model.governance import Budget, ControlPlan, DelegationOrder, SteeringDocument
 from styrmodell.model.organisation import BOARDS, Organ
 from styrmodell.model.repository import Repository
+from styrmodell.reports.attainment import GoalJudgement, Judgement, Status, goal_status, indicator_status, period_used
 from styrmodell.reports.period import ReportPeriod
 
-STATUS_CLASS = {Status.UPPNATT: "uppnått", Status.DELVIS: "delvis", Status.EJ_UPPNATT: "ej-uppnått",
-                Status.EJ_MATT: "ej-mätt"}
+STATUS_CLASS = {
+    Status.UPPNATT: "uppnått",
+    Status.DELVIS: "delvis",
+    Status.EJ_UPPNATT: "ej-uppnått",
+    Status.EJ_MATT: "ej-mätt",
+}
 
 
 @dataclass
@@ -34,10 +38,10 @@ class Point:
 class IndicatorRow:
     indicator: Indicator
     judgement: Judgement
-    period: str                 # the period whose outcome is shown (the latest year, if measured yearly)
+    period: str  # the period whose outcome is shown (the latest year, if measured yearly)
     outcome: float | None
     target: float | None
-    history: list[Point]        # whole years, oldest first, with this period last
+    history: list[Point]  # whole years, oldest first, with this period last
     comparisons: list[tuple[str, float]]
 
     @property
@@ -65,7 +69,7 @@ class IndicatorRow:
 class GoalRow:
     goal: Goal
     level: str
-    area: str | None               # the goal above it at a level that is not measured (the goal area)
+    area: str | None  # the goal above it at a level that is not measured (the goal area)
     organ: Organ | None
     judgement: GoalJudgement
     assessment: Assessment | None  # the follow-up recorded for the period
@@ -73,7 +77,7 @@ class GoalRow:
     activities: list[Activity]
     assignments: list[Assignment]
     serves: list[Goal]
-    children: list["GoalRow"] = field(default_factory=list)
+    children: list[GoalRow] = field(default_factory=list)
 
     @property
     def status(self) -> str:
@@ -169,8 +173,10 @@ class ReportData:
         judgement = indicator_status(indicator, key, margin)
         used = period_used(indicator, key)
         year = int(used[:4])
-        years = sorted({int(p) for p in indicator.utfall if "-" not in p and int(p) <= year} |
-                       {y for y in indicator.målvärden if y <= self.period.year})
+        years = sorted(
+            {int(p) for p in indicator.utfall if "-" not in p and int(p) <= year}
+            | {y for y in indicator.målvärden if y <= self.period.year}
+        )
         if indicator.bas is not None and indicator.bas.år not in years and indicator.bas.år <= year:
             years = sorted(set(years) | {indicator.bas.år})
         history = []
@@ -187,14 +193,20 @@ class ReportData:
             known = [(p, v) for p, v in values.items() if v is not None and p[:4] <= used[:4]]
             if known:
                 comparisons.append((f"{name} {max(known)[0]}", max(known)[1]))
-        return IndicatorRow(indicator, judgement, used, indicator.utfall.get(used), indicator.målvärden.get(year),
-                            history, comparisons)
+        return IndicatorRow(
+            indicator, judgement, used, indicator.utfall.get(used), indicator.målvärden.get(year), history, comparisons
+        )
 
     def goal_row(self, goal: Goal, with_children: bool = True) -> GoalRow:
-        children = [self.goal_row(c, False) for c in self.repo.children.get(goal.id, [])
-                    if self._measured(c)] if with_children else []
+        children = (
+            [self.goal_row(c, False) for c in self.repo.children.get(goal.id, []) if self._measured(c)]
+            if with_children
+            else []
+        )
         return GoalRow(
-            goal=goal, level=self._level_name(goal), area=self._area(goal),
+            goal=goal,
+            level=self._level_name(goal),
+            area=self._area(goal),
             organ=self.repo.organ_by_id.get(goal.organ or ""),
             judgement=goal_status(self.repo, goal.id, self.period.key),
             assessment=goal.bedömningar.get(self.period.key),
@@ -251,8 +263,11 @@ class ReportData:
 
     @cached_property
     def financial_goals(self) -> list[GoalRow]:
-        return [self.goal_row(g, False) for g in self.repo.goals
-                if g.organ == self._owner and g.typ.value == "finansiellt" and g.in_force(self.period.year)]
+        return [
+            self.goal_row(g, False)
+            for g in self.repo.goals
+            if g.organ == self._owner and g.typ.value == "finansiellt" and g.in_force(self.period.year)
+        ]
 
     @cached_property
     def areas(self) -> list[AreaSummary]:
@@ -276,7 +291,11 @@ class ReportData:
         """The indicators as they stood at their latest outcome up to the period: a plan's starting point."""
         rows = []
         for row in self.indicator_rows:
-            known = [p for p, v in row.indicator.utfall.items() if v is not None and period_sort_key(p) <= period_sort_key(self.period.key)]
+            known = [
+                p
+                for p, v in row.indicator.utfall.items()
+                if v is not None and period_sort_key(p) <= period_sort_key(self.period.key)
+            ]
             rows.append(self.indicator_row(row.indicator, max(known, key=period_sort_key)) if known else row)
         return rows
 
@@ -286,8 +305,9 @@ class ReportData:
             return True
         if organ_id == self.organ.id:
             return True
-        return any(self.repo.goal_by_id.get(g) is not None and self.repo.goal_by_id[g].organ == self.organ.id
-                   for g in goal_ids)
+        return any(
+            self.repo.goal_by_id.get(g) is not None and self.repo.goal_by_id[g].organ == self.organ.id for g in goal_ids
+        )
 
     @cached_property
     def activities(self) -> list[Activity]:
@@ -312,8 +332,12 @@ class ReportData:
     @cached_property
     def dialogues(self) -> list[Dialogue]:
         start = f"{self.period.year}-01-01"
-        rows = [d for d in self.repo.dialogues if start <= d.datum.isoformat() <= self.period.end.isoformat()
-                and (self.organ is None or self.organ.id == d.forum or self._mine(None, d.mål))]
+        rows = [
+            d
+            for d in self.repo.dialogues
+            if start <= d.datum.isoformat() <= self.period.end.isoformat()
+            and (self.organ is None or self.organ.id == d.forum or self._mine(None, d.mål))
+        ]
         return sorted(rows, key=lambda d: (d.datum, d.id))
 
     # --- economy -------------------------------------------------------------------------------
@@ -337,7 +361,11 @@ class ReportData:
     def economy_previous_year(self) -> EconomyPeriod | None:
         for economy in self.repo.economies:
             if economy.år == self.period.year - 1:
-                key = str(self.period.year - 1) if self.period.whole_year else f"{self.period.year - 1}-{self.period.month:02d}"
+                key = (
+                    str(self.period.year - 1)
+                    if self.period.whole_year
+                    else f"{self.period.year - 1}-{self.period.month:02d}"
+                )
                 if key in economy.perioder:
                     return economy.perioder[key]
         return None
@@ -363,8 +391,9 @@ class ReportData:
                 continue
             frame = self.frame(organ_id)
             deviation = None if frame is None else frame - forecast.prognos
-            rows.append((self.organ_name(organ_id), frame, forecast.utfall, forecast.prognos, deviation,
-                         forecast.kommentar))
+            rows.append(
+                (self.organ_name(organ_id), frame, forecast.utfall, forecast.prognos, deviation, forecast.kommentar)
+            )
         return rows
 
     @property
@@ -376,8 +405,10 @@ class ReportData:
         measured_a = [s for s in activity if s != Status.EJ_MATT]
         f_ok = sum(1 for s in measured_f if s == Status.UPPNATT)
         a_ok = sum(1 for s in measured_a if s in (Status.UPPNATT, Status.DELVIS))
-        why = (f"{f_ok} av {len(measured_f)} bedömda finansiella mål uppnås; {a_ok} av {len(measured_a)} bedömda "
-               f"verksamhetsmål uppnås helt eller delvis")
+        why = (
+            f"{f_ok} av {len(measured_f)} bedömda finansiella mål uppnås; {a_ok} av {len(measured_a)} bedömda "
+            f"verksamhetsmål uppnås helt eller delvis"
+        )
         if not measured_f and not measured_a:
             return "kan inte bedömas", "inga mål har utfall för perioden"
         if measured_f and f_ok == len(measured_f) and (not measured_a or 2 * a_ok >= len(measured_a)):
@@ -401,8 +432,8 @@ class ReportData:
         """Whether this organ should have an internal-control plan, as rule SM903 is set for the repository."""
         if self.organ is None:
             return True
-        from styrmodell.checker import active_rules
         from styrmodell.rules import control_plan
+        from styrmodell.validation.checker import active_rules
 
         for active in active_rules(self.repo.config):
             if active.rule.code == control_plan.CODE:
@@ -411,8 +442,11 @@ class ReportData:
 
     @cached_property
     def control_plans(self) -> list[ControlPlan]:
-        return [c for c in self.repo.control_plans if c.år == self.period.year and
-                (self.organ is None or c.organ == self.organ.id)]
+        return [
+            c
+            for c in self.repo.control_plans
+            if c.år == self.period.year and (self.organ is None or c.organ == self.organ.id)
+        ]
 
     @cached_property
     def delegation_orders(self) -> list[DelegationOrder]:
@@ -426,11 +460,11 @@ class ReportData:
 
 def compass_view(data: ReportData):
     """The latest own evaluation with Kommunkompassen, as `styr kompass` shows it (None: there is none)."""
-    from styrmodell import compassout
-    from styrmodell.compass import own_evaluations, score
+    from styrmodell.kompass.scoring import own_evaluations, score
+    from styrmodell.kompass.view import build_view
 
     own = own_evaluations(data.repo)
     if not own:
         return None
     latest = [e for e in own if e.år <= data.period.year] or own
-    return compassout.build_view(data.repo, score(data.repo, latest[-1]), [])
+    return build_view(data.repo, score(data.repo, latest[-1]), [])

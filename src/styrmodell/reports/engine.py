@@ -18,9 +18,10 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, StrictUndefine
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from styrmodell.errors import FatalError
-from styrmodell.render import markdown_cell, markdown_inline
-from styrmodell.reports import charts, rows, swedish
+from styrmodell.reports import charts, rows
 from styrmodell.reports.data import ReportData
+from styrmodell.svenska import dates, numbers
+from styrmodell.svenska.markdown import markdown_cell, markdown_inline
 
 OVERRIDES = "mallar"
 LIBRARY = {"html": "html", "md": "md", "docx": "docx", "pdf": "html"}
@@ -29,7 +30,7 @@ LIBRARY = {"html": "html", "md": "md", "docx": "docx", "pdf": "html"}
 def _compass_chart(view) -> str:
     from markupsafe import Markup
 
-    from styrmodell import compassout
+    from styrmodell.kompass import output as compassout
 
     return Markup(compassout.svg(view))
 
@@ -48,14 +49,30 @@ def _environment(library: str, root: Path | None) -> ImmutableSandboxedEnvironme
         loaders.append(FileSystemLoader(str(root / OVERRIDES)))
     loaders.append(PackageLoader("styrmodell.templates", ""))
     env = ImmutableSandboxedEnvironment(
-        loader=ChoiceLoader(loaders), autoescape=library == "html", undefined=StrictUndefined,
-        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.filters.update(tal=swedish.number, procent=swedish.percent, belopp=swedish.amount, datum=swedish.date,
-                       med_enhet=swedish.with_unit, md=markdown_cell, md_inline=markdown_inline)
+        loader=ChoiceLoader(loaders),
+        autoescape=library == "html",
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        tal=numbers.number,
+        procent=numbers.percent,
+        belopp=numbers.amount,
+        datum=dates.date,
+        med_enhet=numbers.with_unit,
+        md=markdown_cell,
+        md_inline=markdown_inline,
+    )
     env.filters.update(rows.FILTERS)
     env.tests["försenat"] = lambda assignment, data: data.overdue(assignment)
-    env.globals.update(rows.GLOBALS, indikatordiagram=charts.indicator_chart, statusöversikt=charts.status_overview,
-                       kompassdiagram=_compass_chart)
+    env.globals.update(
+        rows.GLOBALS,
+        indikatordiagram=charts.indicator_chart,
+        statusöversikt=charts.status_overview,
+        kompassdiagram=_compass_chart,
+    )
     return env
 
 
@@ -71,8 +88,14 @@ def render(report: str, data: ReportData, fmt: str, root: Path | None = None, ti
     env = _environment(library, root)
     try:
         template = env.get_template(f"rapporter/{report}.j2")
-        text = template.render(d=data, format=library, bibliotek=f"format/{library}.j2", saknas=note_missing,
-                               rapportdatum=data.period.end.isoformat(), rapporttitel=title or report)
+        text = template.render(
+            d=data,
+            format=library,
+            bibliotek=f"format/{library}.j2",
+            saknas=note_missing,
+            rapportdatum=data.period.end.isoformat(),
+            rapporttitel=title or report,
+        )
     except SecurityError as error:
         raise FatalError(f"mallen för {report} försöker göra något som inte är tillåtet i en mall: {error}") from None
     except TemplateError as error:

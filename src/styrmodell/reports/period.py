@@ -11,8 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from styrmodell.calendar import MONTHS
 from styrmodell.errors import FatalError
+from styrmodell.svenska.dates import MONTHS
 
 _TERTIAL_END = {1: 4, 2: 8, 3: 12}
 
@@ -63,7 +63,9 @@ def parse_period(text: str) -> ReportPeriod:
         day = None
     if day is not None:
         if day.day != calendar.monthrange(day.year, day.month)[1]:
-            raise FatalError(f"--period {value}: en rapportperiod slutar vid en månads utgång "
-                             f"(t.ex. {day.year}-{day.month:02d}-{calendar.monthrange(day.year, day.month)[1]})")
+            raise FatalError(
+                f"--period {value}: en rapportperiod slutar vid en månads utgång "
+                f"(t.ex. {day.year}-{day.month:02d}-{calendar.monthrange(day.year, day.month)[1]})"
+            )
         return ReportPeriod(day.year, day.month)
     raise FatalError(f"--period '{value}': skriv ÅÅÅÅ-MM-DD (periodens sista dag), ÅÅÅÅ-MM, ÅÅÅÅ eller ÅÅÅÅ-T1")

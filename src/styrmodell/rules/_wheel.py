@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from styrmodell.arshjul.compute import Occurrence, WheelYear, wheel_year
 from styrmodell.model.repository import Repository
-from styrmodell.wheel import Occurrence, WheelYear, wheel_year
 
 
 def computed(repo: Repository) -> WheelYear:

@@ -42,14 +42,20 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
     approval = moment(repo, "årsredovisning-kf")
     discharge = moment(repo, "ansvarsfrihet")
     if handover is not None and handover.due > dt.date(year, 4, 15):
-        yield (f"årsredovisningen lämnas över {iso(handover.due)}; senast den 15 april (KL 11 kap. 20 §)",
-               handover.event.where("när"))
+        yield (
+            f"årsredovisningen lämnas över {iso(handover.due)}; senast den 15 april (KL 11 kap. 20 §)",
+            handover.event.where("när"),
+        )
     june = dt.date(year, 6, 30)
-    for item, what, ref in ((approval, "godkännandet av årsredovisningen", "KL 11 kap. 21 §"),
-                            (discharge, "beslutet om ansvarsfrihet", "KL 5 kap. 24 §")):
+    for item, what, ref in (
+        (approval, "godkännandet av årsredovisningen", "KL 11 kap. 21 §"),
+        (discharge, "beslutet om ansvarsfrihet", "KL 5 kap. 24 §"),
+    ):
         if item is not None and item.due > june:
             yield f"{what} infaller {iso(item.due)}; senast den 30 juni ({ref})", item.event.where("när")
     if approval is not None and discharge is not None and approval.start > discharge.start:
-        yield (f"årsredovisningen godkänns {iso(approval.start)}, efter beslutet om ansvarsfrihet "
-               f"{iso(discharge.start)}; den ska godkännas först (KL 11 kap. 21 §, KL 5 kap. 24 §)",
-               approval.event.where("när"))
+        yield (
+            f"årsredovisningen godkänns {iso(approval.start)}, efter beslutet om ansvarsfrihet "
+            f"{iso(discharge.start)}; den ska godkännas först (KL 11 kap. 21 §, KL 5 kap. 24 §)",
+            approval.event.where("när"),
+        )

@@ -34,13 +34,18 @@ CODE = "SM925"
 NAME = "revisorernas-bedömning-först"
 SEVERITY = Severity.ERROR
 
-PAIRS = [("delårsrapport-revisorer", "delårsrapport-kf", "delårsrapporten"),
-         ("årsredovisning-revisorer", "årsredovisning-kf", "årsredovisningen")]
+PAIRS = [
+    ("delårsrapport-revisorer", "delårsrapport-kf", "delårsrapporten"),
+    ("årsredovisning-revisorer", "årsredovisning-kf", "årsredovisningen"),
+]
 
 
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
     for auditors_key, council_key, what in PAIRS:
         auditors, council = moment(repo, auditors_key), moment(repo, council_key)
         if auditors is not None and council is not None and auditors.due >= council.start:
-            yield (f"revisorernas bedömning av {what} ({iso(auditors.due)}) ska finnas före fullmäktiges behandling "
-                   f"({iso(council.start)}) (KL 12 kap. 2 §)", auditors.event.where("när"))
+            yield (
+                f"revisorernas bedömning av {what} ({iso(auditors.due)}) ska finnas före fullmäktiges behandling "
+                f"({iso(council.start)}) (KL 12 kap. 2 §)",
+                auditors.event.where("när"),
+            )

@@ -50,12 +50,15 @@ FORBIDDEN = {
 
 
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
-    for order, row in rows(repo):
+    for _order, row in rows(repo):
         delegate = resolve(repo, row.delegat)
         if not isinstance(delegate, Role) or delegate.typ != RoleKind.AUTOMATISERAD:
             continue
         for index, category in enumerate(row.kategori):
             if category in FORBIDDEN:
                 point, what = FORBIDDEN[category]
-                yield (f"rad {row.id}: {what} får inte delegeras till en automatiserad beslutsfunktion "
-                       f"(KL 6 kap. 38 § andra stycket {point})", row.where("kategori", index))
+                yield (
+                    f"rad {row.id}: {what} får inte delegeras till en automatiserad beslutsfunktion "
+                    f"(KL 6 kap. 38 § andra stycket {point})",
+                    row.where("kategori", index),
+                )

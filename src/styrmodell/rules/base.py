@@ -39,6 +39,12 @@ class Rule:
         return self.doc.strip().splitlines()[0].strip()
 
     @classmethod
-    def from_module(cls, module: ModuleType) -> "Rule":
-        return cls(code=module.CODE, name=module.NAME, severity=module.SEVERITY, doc=module.__doc__ or "",
-                   options=getattr(module, "Options", NoOptions), check=module.check)
+    def from_module(cls, module: ModuleType) -> Rule:
+        return cls(
+            code=module.CODE,
+            name=module.NAME,
+            severity=module.SEVERITY,
+            doc=module.__doc__ or "",
+            options=getattr(module, "Options", NoOptions),
+            check=module.check,
+        )

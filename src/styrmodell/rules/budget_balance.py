@@ -46,8 +46,11 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
         year = budget.plan.get(budget.år)
         if year is None or year.resultat > 0 or budget.undantag_balanskrav:
             continue
-        from styrmodell.reports.swedish import number
+        from styrmodell.svenska.numbers import number
 
-        yield (f"budgeten för {budget.år} har resultatet {number(year.resultat, 1)} mnkr; intäkterna ska överstiga "
-               "kostnaderna, och ett undantag (resultatreserv eller synnerliga skäl) anges i `undantag_balanskrav:` "
-               "(KL 11 kap. 5 §)", budget.where("plan", budget.år))
+        yield (
+            f"budgeten för {budget.år} har resultatet {number(year.resultat, 1)} mnkr; intäkterna ska överstiga "
+            "kostnaderna, och ett undantag (resultatreserv eller synnerliga skäl) anges i `undantag_balanskrav:` "
+            "(KL 11 kap. 5 §)",
+            budget.where("plan", budget.år),
+        )

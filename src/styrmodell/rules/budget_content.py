@@ -47,13 +47,21 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
             yield f"budgeten för {budget.år} anger inga anslag (`ramar:`) (KL 11 kap. 6 §)", where
         missing = [y for y in (budget.år, budget.år + 1, budget.år + 2) if y not in budget.plan]
         if missing:
-            yield (f"budgetens plan för ekonomin ska omfatta tre år med budgetåret först, {budget.år}–"
-                   f"{budget.år + 2}; {', '.join(map(str, missing))} saknas (KL 11 kap. 6 §)",
-                   budget.where("plan") if budget.plan else where)
+            yield (
+                f"budgetens plan för ekonomin ska omfatta tre år med budgetåret först, {budget.år}–"
+                f"{budget.år + 2}; {', '.join(map(str, missing))} saknas (KL 11 kap. 6 §)",
+                budget.where("plan") if budget.plan else where,
+            )
         goals = [g for g in repo.goals if g.organ in repo.kf_ids and g.in_force(budget.år)]
         if not any(g.typ == GoalKind.FINANSIELLT for g in goals):
-            yield (f"fullmäktige har inga finansiella mål för {budget.år}; budgeten ska ange de finansiella mål "
-                   "som är av betydelse för en god ekonomisk hushållning (KL 11 kap. 6 §)", where)
+            yield (
+                f"fullmäktige har inga finansiella mål för {budget.år}; budgeten ska ange de finansiella mål "
+                "som är av betydelse för en god ekonomisk hushållning (KL 11 kap. 6 §)",
+                where,
+            )
         if not any(g.typ != GoalKind.FINANSIELLT for g in goals):
-            yield (f"fullmäktige har inga mål för verksamheten {budget.år}; budgeten ska innehålla en plan för "
-                   "verksamheten med mål och riktlinjer för en god ekonomisk hushållning (KL 11 kap. 6 §)", where)
+            yield (
+                f"fullmäktige har inga mål för verksamheten {budget.år}; budgeten ska innehålla en plan för "
+                "verksamheten med mål och riktlinjer för en god ekonomisk hushållning (KL 11 kap. 6 §)",
+                where,
+            )

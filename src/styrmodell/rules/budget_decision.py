@@ -52,8 +52,14 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
     year = computed(repo).year
     where = decision.event.where("när")
     if decision.due > dt.date(year, 11, 30):
-        yield (f"budgetbeslutet ('{decision.event.id}') infaller {iso(decision.due)}; fullmäktige ska fastställa "
-               f"budgeten före november månads utgång, senast {year}-11-30 (KL 11 kap. 10 §)", where)
+        yield (
+            f"budgetbeslutet ('{decision.event.id}') infaller {iso(decision.due)}; fullmäktige ska fastställa "
+            f"budgeten före november månads utgång, senast {year}-11-30 (KL 11 kap. 10 §)",
+            where,
+        )
     if is_election_year(year) and decision.start < dt.date(year, 10, 15):
-        yield (f"{year} är ett valår: budgetbeslutet ('{decision.event.id}') infaller {iso(decision.start)}, före "
-               f"den 15 oktober, och fattas då inte av det nyvalda fullmäktige (KL 11 kap. 11 §, KL 5 kap. 9 §)", where)
+        yield (
+            f"{year} är ett valår: budgetbeslutet ('{decision.event.id}') infaller {iso(decision.start)}, före "
+            f"den 15 oktober, och fattas då inte av det nyvalda fullmäktige (KL 11 kap. 11 §, KL 5 kap. 9 §)",
+            where,
+        )

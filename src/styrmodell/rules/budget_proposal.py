@@ -49,5 +49,8 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
         return
     limit = dt.date(computed(repo).year, 10, 31)
     if proposal.due > limit:
-        yield (f"budgetförslaget ('{proposal.event.id}') infaller {iso(proposal.due)}; styrelsen ska upprätta "
-               f"förslaget före oktober månads utgång, senast {iso(limit)} (KL 11 kap. 8 §)", proposal.event.where("när"))
+        yield (
+            f"budgetförslaget ('{proposal.event.id}') infaller {iso(proposal.due)}; styrelsen ska upprätta "
+            f"förslaget före oktober månads utgång, senast {iso(limit)} (KL 11 kap. 8 §)",
+            proposal.event.where("när"),
+        )

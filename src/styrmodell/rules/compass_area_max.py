@@ -59,7 +59,7 @@ def check(repo: Repository, options: Options) -> Iterator[tuple[str, Location]]:
 
 def catalogue_problems(catalogue, wanted: float) -> Iterator[tuple[str, Location]]:
     """What is wrong with one catalogue (also used by the tests on the shipped catalogue)."""
-    from styrmodell.reports.swedish import number as points
+    from styrmodell.svenska.numbers import number as points
 
     seen: set[str] = set()
     numbers: set[int] = set()
@@ -68,13 +68,20 @@ def catalogue_problems(catalogue, wanted: float) -> Iterator[tuple[str, Location
             yield f"område {area.nummer} står två gånger i katalogen '{catalogue.id}'", area.where("nummer")
         numbers.add(area.nummer)
         if abs(area.max - wanted) > 1e-6:
-            yield (f"område {area.nummer} ({area.namn}) har {points(area.max)} poäng sammanlagt i "
-                   f"frågorna, inte {points(wanted)}", area.where("nummer"))
+            yield (
+                f"område {area.nummer} ({area.namn}) har {points(area.max)} poäng sammanlagt i "
+                f"frågorna, inte {points(wanted)}",
+                area.where("nummer"),
+            )
         for index, question in enumerate(area.frågor):
             if question.nummer in seen:
-                yield (f"fråga {question.nummer} står två gånger i katalogen '{catalogue.id}'",
-                       area.where("frågor", index))
+                yield (
+                    f"fråga {question.nummer} står två gånger i katalogen '{catalogue.id}'",
+                    area.where("frågor", index),
+                )
             seen.add(question.nummer)
             if not question.nummer.startswith(f"{area.nummer}."):
-                yield (f"fråga {question.nummer} står under område {area.nummer}; numret ska börja med "
-                       f"'{area.nummer}.'", area.where("frågor", index))
+                yield (
+                    f"fråga {question.nummer} står under område {area.nummer}; numret ska börja med '{area.nummer}.'",
+                    area.where("frågor", index),
+                )

@@ -43,8 +43,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from styrmodell.findings import Location, Severity
-from styrmodell.messages import suggest
 from styrmodell.model.repository import Repository
+from styrmodell.svenska.suggest import suggest
 
 CODE = "SM955"
 NAME = "kompass-katalog"
@@ -52,7 +52,7 @@ SEVERITY = Severity.ERROR
 
 
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
-    from styrmodell.compass import catalogue_for, catalogues
+    from styrmodell.kompass.scoring import catalogue_for, catalogues
 
     for evaluation in repo.compass_evaluations:
         catalogue = catalogue_for(repo, evaluation)
@@ -67,8 +67,10 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
             area = catalogue.area(result.område)
             if area is None:
                 numbers = ", ".join(str(a.nummer) for a in catalogue.områden)
-                yield (f"område {result.område} finns inte i {catalogue.namn} (områdena är {numbers})",
-                       result.where("område"))
+                yield (
+                    f"område {result.område} finns inte i {catalogue.namn} (områdena är {numbers})",
+                    result.where("område"),
+                )
                 continue
             if result.område in seen:
                 yield f"område {result.område} står två gånger i utvärderingen {evaluation.år}", result.where("område")
@@ -81,14 +83,21 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
                     continue
                 other = catalogue.question(number)
                 if other is not None:
-                    yield (f"fråga {number} hör till område {number.split('.')[0]}, inte till område "
-                           f"{result.område}", result.where("poäng", number))
+                    yield (
+                        f"fråga {number} hör till område {number.split('.')[0]}, inte till område {result.område}",
+                        result.where("poäng", number),
+                    )
                 else:
                     close = suggest(number, sorted(own))
                     hint = f" – menade du '{close}'?" if close else ""
-                    yield (f"fråga {number} finns inte i område {result.område} ({area.namn}){hint}",
-                           result.where("poäng", number))
+                    yield (
+                        f"fråga {number} finns inte i område {result.område} ({area.namn}){hint}",
+                        result.where("poäng", number),
+                    )
             missing = [q.nummer for q in area.frågor if q.nummer not in result.poäng]
             if missing:
-                yield (f"område {result.område} saknar poäng för {'fråga' if len(missing) == 1 else 'frågorna'} "
-                       f"{', '.join(missing)}; områdets summa blir då för låg", result.where("poäng"))
+                yield (
+                    f"område {result.område} saknar poäng för {'fråga' if len(missing) == 1 else 'frågorna'} "
+                    f"{', '.join(missing)}; områdets summa blir då för låg",
+                    result.where("poäng"),
+                )

@@ -39,8 +39,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from styrmodell.findings import Location, Severity
-from styrmodell.messages import suggest
 from styrmodell.model.repository import Repository
+from styrmodell.svenska.suggest import suggest
 
 CODE = "SM954"
 NAME = "kompass-koppling"
@@ -69,6 +69,8 @@ def _problem(repo: Repository, field: str, ident: str, kind: str) -> str | None:
         hint = f" – menade du '{close}'?" if close else ""
         return f"förbättringsområdet pekar på '{ident}' under '{field}', som inte finns (väntade {kind}){hint}"
     if hit[0] != kind:
-        return (f"förbättringsområdet pekar på '{ident}' under '{field}', som är {_ARTICLE.get(hit[0], 'en')} "
-                f"{hit[0]}, inte {_ARTICLE.get(kind, 'en')} {kind}")
+        return (
+            f"förbättringsområdet pekar på '{ident}' under '{field}', som är {_ARTICLE.get(hit[0], 'en')} "
+            f"{hit[0]}, inte {_ARTICLE.get(kind, 'en')} {kind}"
+        )
     return None

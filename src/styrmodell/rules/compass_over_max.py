@@ -47,8 +47,8 @@ SEVERITY = Severity.ERROR
 
 
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
-    from styrmodell.compass import catalogue_for
-    from styrmodell.reports.swedish import number as points
+    from styrmodell.kompass.scoring import catalogue_for
+    from styrmodell.svenska.numbers import number as points
 
     for evaluation in repo.compass_evaluations:
         catalogue = catalogue_for(repo, evaluation)
@@ -59,9 +59,14 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
             for number, achieved in result.poäng.items():
                 question = catalogue.question(number)
                 if question is not None and achieved > question.max + 1e-9:
-                    yield (f"fråga {number} har {points(achieved)} poäng, mer än frågans max "
-                           f"{points(question.max)} ({evaluation.år}, {catalogue.namn})",
-                           result.where("poäng", number))
+                    yield (
+                        f"fråga {number} har {points(achieved)} poäng, mer än frågans max "
+                        f"{points(question.max)} ({evaluation.år}, {catalogue.namn})",
+                        result.where("poäng", number),
+                    )
             if area is not None and not result.poäng and result.summa is not None and result.summa > area.max + 1e-9:
-                yield (f"område {result.område} har summan {result.summa}, mer än områdets max "
-                       f"{points(area.max)} ({evaluation.år})", result.where("summa"))
+                yield (
+                    f"område {result.område} har summan {result.summa}, mer än områdets max "
+                    f"{points(area.max)} ({evaluation.år})",
+                    result.where("summa"),
+                )

@@ -55,8 +55,8 @@ class Options(RuleOptions):
 
 
 def check(repo: Repository, options: Options) -> Iterator[tuple[str, Location]]:
-    from styrmodell.compass import score
-    from styrmodell.reports.swedish import number as points
+    from styrmodell.kompass.scoring import score
+    from styrmodell.svenska.numbers import number as points
 
     for evaluation in repo.compass_evaluations:
         scored = score(repo, evaluation)
@@ -65,11 +65,15 @@ def check(repo: Repository, options: Options) -> Iterator[tuple[str, Location]]:
             if result is None or result.summa is None or not result.poäng:
                 continue
             if abs(area.rounded - result.summa) > options.tolerans:
-                yield (f"område {area.number} har summan {result.summa}, men delfrågornas poäng ger "
-                       f"{points(area.achieved)}, avrundat {area.rounded} ({scored.label})",
-                       result.where("summa"))
+                yield (
+                    f"område {area.number} har summan {result.summa}, men delfrågornas poäng ger "
+                    f"{points(area.achieved)}, avrundat {area.rounded} ({scored.label})",
+                    result.where("summa"),
+                )
         total = scored.total
         if evaluation.totalt is not None and total is not None and abs(total - evaluation.totalt) > options.tolerans:
             parts = " + ".join(str(a.rounded) for a in scored.areas)
-            yield (f"totalt {evaluation.totalt}, men områdenas resultat ger {parts} = {total} ({scored.label})",
-                   evaluation.where("totalt"))
+            yield (
+                f"totalt {evaluation.totalt}, men områdenas resultat ger {parts} = {total} ({scored.label})",
+                evaluation.where("totalt"),
+            )

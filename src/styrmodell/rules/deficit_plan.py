@@ -54,9 +54,11 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
         later = range(economy.år + 1, economy.år + 4)
         if planned.intersection(later):
             continue
-        from styrmodell.reports.swedish import number
+        from styrmodell.svenska.numbers import number
 
-        yield (f"balanskravsresultatet {economy.år} är {number(result, 1)} mnkr; fullmäktige ska anta en åtgärdsplan för att "
-               f"reglera det under {later[0]}–{later[-1]} (`åtgärdsplan:` i perioden eller i en budget för de åren), "
-               "eller av synnerliga skäl besluta att inte reglera det (`synnerliga_skäl:`) (KL 11 kap. 12–13 §§)",
-               economy.where("perioder", key))
+        yield (
+            f"balanskravsresultatet {economy.år} är {number(result, 1)} mnkr; fullmäktige ska anta en åtgärdsplan för att "
+            f"reglera det under {later[0]}–{later[-1]} (`åtgärdsplan:` i perioden eller i en budget för de åren), "
+            "eller av synnerliga skäl besluta att inte reglera det (`synnerliga_skäl:`) (KL 11 kap. 12–13 §§)",
+            economy.where("perioder", key),
+        )

@@ -63,8 +63,13 @@ def _problem(repo: Repository, board: str | None, ident: str) -> str | None:
         if mixed:
             return f"'{ident}' är en grupp av förtroendevalda och anställda: blandad delegering är inte tillåten"
         return f"'{ident}' är en grupp; delegering får bara ske till en enskild anställd, ledamot eller ersättare"
-    if target.elected and board and target.organ and target.organ != board \
-            and repo.organ_kind(target.organ) != OrganKind.UTSKOTT.value:
+    if (
+        target.elected
+        and board
+        and target.organ
+        and target.organ != board
+        and repo.organ_kind(target.organ) != OrganKind.UTSKOTT.value
+    ):
         return f"'{ident}' är förtroendevald i '{target.organ}', inte i '{board}'"
     return None
 

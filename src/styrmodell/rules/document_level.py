@@ -41,11 +41,22 @@ SEVERITY = Severity.WARNING
 
 _CHIEFS = ["kommundirektör", "förvaltningschef", "verksamhetschef", "enhetschef"]
 DEFAULT_LEVELS = {
-    "policy": ["kf"], "strategi": ["kf"], "program": ["kf"], "reglemente": ["kf"], "arbetsordning": ["kf"],
-    "bolagsordning": ["kf"], "ägardirektiv": ["kf"], "taxa": ["kf"],
-    "plan": ["kf", "ks", "nämnd"], "riktlinje": ["kf", "ks", "nämnd"], "regel": ["kf", "ks", "nämnd"],
+    "policy": ["kf"],
+    "strategi": ["kf"],
+    "program": ["kf"],
+    "reglemente": ["kf"],
+    "arbetsordning": ["kf"],
+    "bolagsordning": ["kf"],
+    "ägardirektiv": ["kf"],
+    "taxa": ["kf"],
+    "plan": ["kf", "ks", "nämnd"],
+    "riktlinje": ["kf", "ks", "nämnd"],
+    "regel": ["kf", "ks", "nämnd"],
     "delegationsordning": ["ks", "nämnd"],
-    "rutin": _CHIEFS, "handbok": _CHIEFS, "processbeskrivning": _CHIEFS, "anvisning": _CHIEFS,
+    "rutin": _CHIEFS,
+    "handbok": _CHIEFS,
+    "processbeskrivning": _CHIEFS,
+    "anvisning": _CHIEFS,
 }
 
 
@@ -65,5 +76,8 @@ def check(repo: Repository, options: Options) -> Iterator[tuple[str, Location]]:
         allowed = levels.get(doc.typ.value)
         if allowed and kind not in allowed:
             what = "organet" if isinstance(decider, Organ) else "rollen"
-            yield (f"styrdokumentet '{doc.id}' är en {doc.typ.value}, som antas av {', '.join(allowed)}; "
-                   f"{what} '{doc.beslutad_av}' är {kind}", doc.where("beslutad_av"))
+            yield (
+                f"styrdokumentet '{doc.id}' är en {doc.typ.value}, som antas av {', '.join(allowed)}; "
+                f"{what} '{doc.beslutad_av}' är {kind}",
+                doc.where("beslutad_av"),
+            )

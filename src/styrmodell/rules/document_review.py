@@ -44,8 +44,10 @@ def check(repo: Repository, options: Options) -> Iterator[tuple[str, Location]]:
     today = repo.config.today()
     for doc in repo.documents:
         if doc.gäller_till and doc.gäller_till < today:
-            yield (f"styrdokumentet '{doc.id}' gällde till {doc.gäller_till.isoformat()}; förnya eller avveckla det",
-                   doc.where("gäller_till"))
+            yield (
+                f"styrdokumentet '{doc.id}' gällde till {doc.gäller_till.isoformat()}; förnya eller avveckla det",
+                doc.where("gäller_till"),
+            )
             continue
         dates = [d for d in (doc.beslutsdatum, doc.reviderad) if d]
         if not dates:
@@ -57,6 +59,8 @@ def check(repo: Repository, options: Options) -> Iterator[tuple[str, Location]]:
             due = last.replace(year=last.year + options.max_år, day=28)
         if due < today:
             field = "reviderad" if doc.reviderad and doc.reviderad == last else "beslutsdatum"
-            yield (f"styrdokumentet '{doc.id}' har inte setts över sedan {last.isoformat()}; det skulle ha "
-                   f"aktualitetsgranskats senast {due.isoformat()} (minst en gång per mandatperiod)",
-                   doc.where(field))
+            yield (
+                f"styrdokumentet '{doc.id}' har inte setts över sedan {last.isoformat()}; det skulle ha "
+                f"aktualitetsgranskats senast {due.isoformat()} (minst en gång per mandatperiod)",
+                doc.where(field),
+            )

@@ -49,17 +49,25 @@ OLD_TERM = "resultatutjämningsreserv"
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
     if not repo.budgets and not any(g.typ == GoalKind.FINANSIELLT for g in repo.goals):
         return
-    guidelines = [d for d in repo.documents if d.beslutad_av in repo.kf_ids and
-                  "god ekonomisk hushållning" in f"{d.titel} {d.omfattning or ''}".lower()]
+    guidelines = [
+        d
+        for d in repo.documents
+        if d.beslutad_av in repo.kf_ids and "god ekonomisk hushållning" in f"{d.titel} {d.omfattning or ''}".lower()
+    ]
     if not guidelines:
         where = repo.budgets[0].where("år") if repo.budgets else repo.config.where("kommun")
-        yield ("styrdokumentregistret har inga riktlinjer för god ekonomisk hushållning beslutade av fullmäktige "
-               "(ett styrdokument vars titel eller omfattning nämner god ekonomisk hushållning) (KL 11 kap. 1 §)",
-               where)
+        yield (
+            "styrdokumentregistret har inga riktlinjer för god ekonomisk hushållning beslutade av fullmäktige "
+            "(ett styrdokument vars titel eller omfattning nämner god ekonomisk hushållning) (KL 11 kap. 1 §)",
+            where,
+        )
     texts = [(d, ("titel", "omfattning"), f"styrdokumentet '{d.id}'") for d in repo.documents]
     texts += [(b, ("åtgärdsplan", "undantag_balanskrav"), f"budgeten för {b.år}") for b in repo.budgets]
     for node, fields, what in texts:
         for name in fields:
             if OLD_TERM in (getattr(node, name) or "").lower():
-                yield (f"{what} använder ordet resultatutjämningsreserv; det heter resultatreserv sedan 2024 "
-                       "(KL 11 kap. 14 §, SFS 2023:642)", node.where(name))
+                yield (
+                    f"{what} använder ordet resultatutjämningsreserv; det heter resultatreserv sedan 2024 "
+                    "(KL 11 kap. 14 §, SFS 2023:642)",
+                    node.where(name),
+                )

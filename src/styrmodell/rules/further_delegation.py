@@ -68,21 +68,36 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
         by_id = {row.id: row for row in order.rader}
         for row in order.rader:
             if row.vidaredelegering_tillåten and not _is_chief(repo, row.delegat):
-                yield (f"rad {row.id}: vidaredelegering får bara tillåtas när delegaten är förvaltningschef, "
-                       f"inte '{row.delegat}' {REF}", row.where("vidaredelegering_tillåten"))
+                yield (
+                    f"rad {row.id}: vidaredelegering får bara tillåtas när delegaten är förvaltningschef, "
+                    f"inte '{row.delegat}' {REF}",
+                    row.where("vidaredelegering_tillåten"),
+                )
             source = by_id.get(row.vidaredelegerad_från or "")
             if source is None:
                 continue
             if not _is_chief(repo, source.delegat):
-                yield (f"rad {row.id} vidaredelegerar från rad {source.id}, vars delegat '{source.delegat}' inte är "
-                       f"förvaltningschef {REF}", row.where("vidaredelegerad_från"))
+                yield (
+                    f"rad {row.id} vidaredelegerar från rad {source.id}, vars delegat '{source.delegat}' inte är "
+                    f"förvaltningschef {REF}",
+                    row.where("vidaredelegerad_från"),
+                )
             elif not source.vidaredelegering_tillåten:
-                yield (f"rad {row.id} vidaredelegerar från rad {source.id}, men nämnden har inte tillåtit "
-                       f"vidaredelegering där (`vidaredelegering_tillåten: true`) {REF}", row.where("vidaredelegerad_från"))
+                yield (
+                    f"rad {row.id} vidaredelegerar från rad {source.id}, men nämnden har inte tillåtit "
+                    f"vidaredelegering där (`vidaredelegering_tillåten: true`) {REF}",
+                    row.where("vidaredelegerad_från"),
+                )
             if source.vidaredelegerad_från:
-                yield (f"rad {row.id} vidaredelegerar från rad {source.id}, som själv är en vidaredelegering; "
-                       f"bara ett steg är tillåtet {REF}", row.where("vidaredelegerad_från"))
+                yield (
+                    f"rad {row.id} vidaredelegerar från rad {source.id}, som själv är en vidaredelegering; "
+                    f"bara ett steg är tillåtet {REF}",
+                    row.where("vidaredelegerad_från"),
+                )
             delegate = resolve(repo, row.delegat)
             if isinstance(delegate, Role) and not delegate.employed:
-                yield (f"rad {row.id}: vidaredelegering får bara ske till en anställd, inte till '{row.delegat}' "
-                       f"({delegate.typ.value}) {REF}", row.where("delegat"))
+                yield (
+                    f"rad {row.id}: vidaredelegering får bara ske till en anställd, inte till '{row.delegat}' "
+                    f"({delegate.typ.value}) {REF}",
+                    row.where("delegat"),
+                )

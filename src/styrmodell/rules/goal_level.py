@@ -36,8 +36,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from styrmodell.findings import Location, Severity
-from styrmodell.messages import did_you_mean
 from styrmodell.model.repository import Repository
+from styrmodell.svenska.suggest import did_you_mean
 
 CODE = "SM301"
 NAME = "målnivå"
@@ -51,24 +51,33 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
     for goal in repo.goals:
         level = config.level(goal.nivå)
         if level is None:
-            yield (f"målet '{goal.id}' står på nivån '{goal.nivå}', som inte finns i målkedjan"
-                   f"{did_you_mean(goal.nivå, level_ids)} (nivåer: {', '.join(level_ids)})", goal.where("nivå"))
+            yield (
+                f"målet '{goal.id}' står på nivån '{goal.nivå}', som inte finns i målkedjan"
+                f"{did_you_mean(goal.nivå, level_ids)} (nivåer: {', '.join(level_ids)})",
+                goal.where("nivå"),
+            )
             continue
         kind = repo.organ_kind(goal.organ)
         if level.ägs_av and kind and kind not in {k.value for k in level.ägs_av}:
             allowed = ", ".join(k.value for k in level.ägs_av)
-            yield (f"målet '{goal.id}' ägs av '{goal.organ}' ({kind}), men nivån {level.namn} ägs av: {allowed}",
-                   goal.where("organ"))
+            yield (
+                f"målet '{goal.id}' ägs av '{goal.organ}' ({kind}), men nivån {level.namn} ägs av: {allowed}",
+                goal.where("organ"),
+            )
         allowed_levels = config.levels_served_by(goal.nivå)
         for index, parent_id in enumerate(goal.tjänar):
             parent = repo.goal_by_id.get(parent_id)
             if parent is None:
                 continue
             if not allowed_levels:
-                yield (f"målet '{goal.id}' står på översta nivån ({level.namn}) och kan inte tjäna andra mål",
-                       goal.where("tjänar", index))
+                yield (
+                    f"målet '{goal.id}' står på översta nivån ({level.namn}) och kan inte tjäna andra mål",
+                    goal.where("tjänar", index),
+                )
             elif parent.nivå not in allowed_levels:
                 wanted = " eller ".join(names.get(i, i) for i in allowed_levels)
-                yield (f"målet '{goal.id}' ({level.namn}) tjänar '{parent_id}', som är på nivån "
-                       f"{names.get(parent.nivå, parent.nivå)}; det ska tjäna ett mål på nivån {wanted}",
-                       goal.where("tjänar", index))
+                yield (
+                    f"målet '{goal.id}' ({level.namn}) tjänar '{parent_id}', som är på nivån "
+                    f"{names.get(parent.nivå, parent.nivå)}; det ska tjäna ett mål på nivån {wanted}",
+                    goal.where("tjänar", index),
+                )

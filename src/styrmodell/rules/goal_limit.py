@@ -68,8 +68,11 @@ def check(repo: Repository, options: Options) -> Iterator[tuple[str, Location]]:
             kf_goals: set[str] = set()
             if options.räkna_kf_mål:
                 for goal in goals:
-                    kf_goals.update(p for p in goal.tjänar
-                                    if (parent := repo.goal_by_id.get(p)) is not None and parent.organ in kf_organs)
+                    kf_goals.update(
+                        p
+                        for p in goal.tjänar
+                        if (parent := repo.goal_by_id.get(p)) is not None and parent.organ in kf_organs
+                    )
             if len(goals) + len(kf_goals) > options.max:
                 over.append((len(goals) + len(kf_goals), year, goals, kf_goals))
         if not over:
@@ -81,8 +84,10 @@ def check(repo: Repository, options: Options) -> Iterator[tuple[str, Location]]:
         years = [o[1] for o in over if o[1] is not None]
         when = f" som gäller {_spans(years)}" if years else ""
         first_over = goals[max(0, min(len(goals) - 1, options.max - len(kf_goals)))]
-        yield (f"'{organ_id}' har {total} mål{when} ({detail}); högst {options.max} är tillåtet",
-               first_over.where("id"))
+        yield (
+            f"'{organ_id}' har {total} mål{when} ({detail}); högst {options.max} är tillåtet",
+            first_over.where("id"),
+        )
 
 
 def _span(goal: Goal) -> tuple[int | None, int | None]:

@@ -24,10 +24,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from styrmodell.calendar import non_working_reason
 from styrmodell.findings import Location, Severity
 from styrmodell.model.repository import Repository
 from styrmodell.rules._wheel import computed, iso
+from styrmodell.svenska.holidays import non_working_reason
 
 CODE = "SM927"
 NAME = "frist-på-helgdag"
@@ -40,5 +40,8 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
             continue
         reason = non_working_reason(occurrence.due)
         if reason:
-            yield (f"'{occurrence.event.id}' infaller {iso(occurrence.due)}, en {reason}; flytta den eller sätt "
-                   "`årshjul.helgdag: flytta före` i styrmodell.yaml", occurrence.event.where("när"))
+            yield (
+                f"'{occurrence.event.id}' infaller {iso(occurrence.due)}, en {reason}; flytta den eller sätt "
+                "`årshjul.helgdag: flytta före` i styrmodell.yaml",
+                occurrence.event.where("när"),
+            )

@@ -51,10 +51,16 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
     if end is not None and handover is not None:
         limit = _plus_two_months(end.due)
         if handover.due > limit:
-            yield (f"delårsrapporten lämnas över {iso(handover.due)}, mer än två månader efter periodens slut "
-                   f"{iso(end.due)}; senast {iso(limit)} (KL 11 kap. 16 §)", handover.event.where("när"))
+            yield (
+                f"delårsrapporten lämnas över {iso(handover.due)}, mer än två månader efter periodens slut "
+                f"{iso(end.due)}; senast {iso(limit)} (KL 11 kap. 16 §)",
+                handover.event.where("när"),
+            )
     before = handover or end
     if council is not None and before is not None and council.start <= before.due:
         what = "överlämnandet" if handover else "periodens slut"
-        yield (f"fullmäktige behandlar delårsrapporten {iso(council.start)}, inte efter {what} {iso(before.due)} "
-               "(KL 11 kap. 16 §)", council.event.where("när"))
+        yield (
+            f"fullmäktige behandlar delårsrapporten {iso(council.start)}, inte efter {what} {iso(before.due)} "
+            "(KL 11 kap. 16 §)",
+            council.event.where("när"),
+        )

@@ -41,6 +41,8 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
     year = end.due.year
     allowed = {dt.date(year, 6, 30), dt.date(year, 7, 31), dt.date(year, 8, 31)}
     if end.due not in allowed:
-        yield (f"delårsrapportens period slutar {iso(end.due)}; den ska sluta vid utgången av juni, juli eller "
-               "augusti, så att den omfattar hälften till två tredjedelar av året (LKBR 13 kap. 1 §)",
-               end.event.where("när"))
+        yield (
+            f"delårsrapportens period slutar {iso(end.due)}; den ska sluta vid utgången av juni, juli eller "
+            "augusti, så att den omfattar hälften till två tredjedelar av året (LKBR 13 kap. 1 §)",
+            end.event.where("när"),
+        )

@@ -49,7 +49,7 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
         if goal is None:
             return True  # a missing goal is SM201's finding; don't pile on
         if goal_id in path:
-            in_cycle.update(path[path.index(goal_id):])
+            in_cycle.update(path[path.index(goal_id) :])
             return False
         if goal.organ in kf_organs:
             reaches[goal_id] = True
@@ -65,11 +65,19 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
             continue
         if not reach(goal.id, ()):
             if goal.id in in_cycle:
-                yield (f"målet '{goal.id}' ingår i en cirkel av tjänar-kopplingar och leder aldrig upp till "
-                       "fullmäktiges mål (KL 6 kap. 6 §)", goal.where("tjänar"))
+                yield (
+                    f"målet '{goal.id}' ingår i en cirkel av tjänar-kopplingar och leder aldrig upp till "
+                    "fullmäktiges mål (KL 6 kap. 6 §)",
+                    goal.where("tjänar"),
+                )
             elif goal.tjänar:
-                yield (f"målet '{goal.id}' leder inte upp till något av fullmäktiges mål via "
-                       f"{', '.join(goal.tjänar)} (KL 6 kap. 6 §)", goal.where("tjänar"))
+                yield (
+                    f"målet '{goal.id}' leder inte upp till något av fullmäktiges mål via "
+                    f"{', '.join(goal.tjänar)} (KL 6 kap. 6 §)",
+                    goal.where("tjänar"),
+                )
             else:
-                yield (f"målet '{goal.id}' ({goal.organ}) är inte kopplat till något av fullmäktiges mål "
-                       "(KL 6 kap. 6 §)", goal.where("id"))
+                yield (
+                    f"målet '{goal.id}' ({goal.organ}) är inte kopplat till något av fullmäktiges mål (KL 6 kap. 6 §)",
+                    goal.where("id"),
+                )

@@ -36,5 +36,8 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
     for indicator in repo.indicators:
         kpi = indicator.kolada_id
         if kpi is not None and not KOLADA_ID.match(kpi):
-            yield (f"indikatorn '{indicator.id}' har Kolada-id '{kpi}', som inte har formen N eller U följt av "
-                   "fem siffror (t.ex. N15428)", indicator.where("källa"))
+            yield (
+                f"indikatorn '{indicator.id}' har Kolada-id '{kpi}', som inte har formen N eller U följt av "
+                "fem siffror (t.ex. N15428)",
+                indicator.where("källa"),
+            )

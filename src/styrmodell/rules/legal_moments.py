@@ -40,8 +40,14 @@ CODE = "SM929"
 NAME = "lagens-händelser-i-årshjulet"
 SEVERITY = Severity.WARNING
 
-REQUIRED = ["budgetförslag", "budgetbeslut", "delårsrapport-periodslut", "delårsrapport-kf",
-            "årsredovisning-överlämnad", "årsredovisning-kf"]
+REQUIRED = [
+    "budgetförslag",
+    "budgetbeslut",
+    "delårsrapport-periodslut",
+    "delårsrapport-kf",
+    "årsredovisning-överlämnad",
+    "årsredovisning-kf",
+]
 
 
 class Options(RuleOptions):
@@ -54,5 +60,7 @@ def check(repo: Repository, options: Options) -> Iterator[tuple[str, Location]]:
     present = {e.avser.value for w in repo.wheels for e in w.händelser if e.avser is not None}
     missing = [m for m in options.händelser if m not in present]
     if missing:
-        yield (f"årshjulet saknar händelser med `avser:` {', '.join(missing)}; lagens datum kan inte kontrolleras",
-               repo.wheels[0].where())
+        yield (
+            f"årshjulet saknar händelser med `avser:` {', '.join(missing)}; lagens datum kan inte kontrolleras",
+            repo.wheels[0].where(),
+        )

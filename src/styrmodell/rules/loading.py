@@ -4,7 +4,11 @@ the files before any rule can, so they are defined together here rather than one
 from styrmodell.findings import Severity
 from styrmodell.rules.base import Rule
 
-YAML_SYNTAX = Rule("SM101", "yaml-syntax", Severity.ERROR, """\
+YAML_SYNTAX = Rule(
+    "SM101",
+    "yaml-syntax",
+    Severity.ERROR,
+    """\
 Filen går inte att läsa som YAML.
 
 ## Vad den kontrollerar
@@ -31,9 +35,14 @@ Inga.
 
 ## Referens
 YAML 1.1; verktyget läser med libyaml.
-""")
+""",
+)
 
-DUPLICATE_KEY = Rule("SM102", "dubblettnyckel", Severity.ERROR, """\
+DUPLICATE_KEY = Rule(
+    "SM102",
+    "dubblettnyckel",
+    Severity.ERROR,
+    """\
 Samma nyckel står två gånger i samma mappning.
 
 ## Vad den kontrollerar
@@ -56,9 +65,14 @@ Inga.
 
 ## Referens
 YAML 1.2 kap. 3.2.1.1 (nycklar ska vara unika).
-""")
+""",
+)
 
-ENCODING = Rule("SM103", "teckenkodning", Severity.ERROR, """\
+ENCODING = Rule(
+    "SM103",
+    "teckenkodning",
+    Severity.ERROR,
+    """\
 Filen är inte UTF-8-kodad text.
 
 ## Vad den kontrollerar
@@ -76,9 +90,14 @@ Inga.
 
 ## Referens
 YAML 1.2 kap. 5.2 (teckenkodning).
-""")
+""",
+)
 
-EMPTY_FILE = Rule("SM104", "tom-fil", Severity.WARNING, """\
+EMPTY_FILE = Rule(
+    "SM104",
+    "tom-fil",
+    Severity.WARNING,
+    """\
 Filen är tom.
 
 ## Vad den kontrollerar
@@ -96,9 +115,14 @@ Inga.
 
 ## Referens
 Verktygets egen regel.
-""")
+""",
+)
 
-UNSAFE_FILE = Rule("SM105", "ohanterlig-fil", Severity.ERROR, """\
+UNSAFE_FILE = Rule(
+    "SM105",
+    "ohanterlig-fil",
+    Severity.ERROR,
+    """\
 Filen är för stor, för djupt nästlad eller en alias-bomb.
 
 ## Vad den kontrollerar
@@ -124,9 +148,14 @@ Rätt: skriv ut värdena, eller dela upp en stor fil i flera.
 
 ## Referens
 Verktygets egen regel (säkerhet).
-""")
+""",
+)
 
-UNKNOWN_KEY = Rule("SM106", "okänd-nyckel", Severity.ERROR, """\
+UNKNOWN_KEY = Rule(
+    "SM106",
+    "okänd-nyckel",
+    Severity.ERROR,
+    """\
 En nyckel som formatet inte känner till.
 
 ## Vad den kontrollerar
@@ -151,9 +180,14 @@ Inga.
 
 ## Referens
 Repots format, se README.
-""")
+""",
+)
 
-SCHEMA = Rule("SM107", "schemafel", Severity.ERROR, """\
+SCHEMA = Rule(
+    "SM107",
+    "schemafel",
+    Severity.ERROR,
+    """\
 Ett värde har fel typ, saknas eller är inte tillåtet.
 
 ## Vad den kontrollerar
@@ -182,6 +216,7 @@ Inga.
 
 ## Referens
 Repots format, se README och `styr schema`.
-""")
+""",
+)
 
 RULES = [YAML_SYNTAX, DUPLICATE_KEY, ENCODING, EMPTY_FILE, UNSAFE_FILE, UNKNOWN_KEY, SCHEMA]

@@ -45,13 +45,19 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
     period = repo.config.mandatperiod
     start = period.från
     if not (start.month == 10 and start.day == 15 and is_election_year(start.year)):
-        yield (f"mandatperioden börjar {start.isoformat()}; den ska börja den 15 oktober ett valår, "
-               f"t.ex. {_nearest(start.year)}-10-15 (KL 5 kap. 9 §)", period.where("från"))
+        yield (
+            f"mandatperioden börjar {start.isoformat()}; den ska börja den 15 oktober ett valår, "
+            f"t.ex. {_nearest(start.year)}-10-15 (KL 5 kap. 9 §)",
+            period.where("från"),
+        )
         return
     expected_end = dt.date(start.year + 4, 10, 14)
     if period.till != expected_end:
-        yield (f"mandatperioden slutar {period.till.isoformat()}; den ska sluta {expected_end.isoformat()}, "
-               "fyra år efter starten (KL 5 kap. 9 §)", period.where("till"))
+        yield (
+            f"mandatperioden slutar {period.till.isoformat()}; den ska sluta {expected_end.isoformat()}, "
+            "fyra år efter starten (KL 5 kap. 9 §)",
+            period.where("till"),
+        )
 
 
 def _nearest(year: int) -> int:

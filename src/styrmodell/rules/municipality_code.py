@@ -46,13 +46,13 @@ def municipalities() -> dict[str, str]:
     return {m["id"]: m["title"] for m in json.loads(raw) if m["type"] == "K"}
 
 
-def _normalise(name: str) -> str:
+def normalise(name: str) -> str:
     name = re.sub(r"\s+(kommun|stad)$", "", name.strip(), flags=re.IGNORECASE)
     return name.lower()
 
 
 def _matches(name: str, title: str) -> bool:
-    given, official = _normalise(name), _normalise(title)
+    given, official = normalise(name), normalise(title)
     # "Grästorps kommun" is the genitive of "Grästorp"
     return given in (official, official + "s") or given.rstrip("s") == official
 
@@ -62,8 +62,12 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
     known = municipalities()
     title = known.get(kommun.kommunkod)
     if title is None:
-        yield (f"kommunkoden '{kommun.kommunkod}' finns inte bland Sveriges 290 kommuner i Kolada",
-               kommun.where("kommunkod"))
+        yield (
+            f"kommunkoden '{kommun.kommunkod}' finns inte bland Sveriges 290 kommuner i Kolada",
+            kommun.where("kommunkod"),
+        )
     elif not _matches(kommun.namn, title):
-        yield (f"kommunkoden {kommun.kommunkod} är {title}, men kommun.namn är '{kommun.namn}'",
-               kommun.where("kommunkod"))
+        yield (
+            f"kommunkoden {kommun.kommunkod} är {title}, men kommun.namn är '{kommun.namn}'",
+            kommun.where("kommunkod"),
+        )

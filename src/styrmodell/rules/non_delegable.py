@@ -49,19 +49,25 @@ SEVERITY = Severity.ERROR
 POINTS = {
     M.MAL_OCH_INRIKTNING: ("1 p.", "ärenden som avser verksamhetens mål, inriktning, omfattning eller kvalitet"),
     M.FRAMSTALLNING_TILL_KF: ("2 p.", "framställningar eller yttranden till fullmäktige"),
-    M.OVERKLAGAT_HELA_NAMNDEN: ("2 p.", "yttranden med anledning av att nämndens eller fullmäktiges beslut "
-                                        "överklagats"),
-    M.MYNDIGHETSUTOVNING_PRINCIPIELL: ("3 p.", "myndighetsutövning mot enskilda som är av principiell "
-                                               "beskaffenhet eller annars av större vikt"),
+    M.OVERKLAGAT_HELA_NAMNDEN: (
+        "2 p.",
+        "yttranden med anledning av att nämndens eller fullmäktiges beslut överklagats",
+    ),
+    M.MYNDIGHETSUTOVNING_PRINCIPIELL: (
+        "3 p.",
+        "myndighetsutövning mot enskilda som är av principiell beskaffenhet eller annars av större vikt",
+    ),
     M.MEDBORGARFORSLAG: ("4 p.", "ärenden som väckts genom medborgarförslag och som överlåtits till nämnden"),
     M.ANNAN_LAG: ("5 p.", "ärenden som enligt lag eller annan författning inte får delegeras"),
 }
 
 
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
-    for order, row in rows(repo):
+    for _order, row in rows(repo):
         for index, category in enumerate(row.kategori):
             if category in POINTS:
                 point, what = POINTS[category]
-                yield (f"rad {row.id} ('{row.ärende}') kan inte delegeras: {what} (KL 6 kap. 38 § {point})",
-                       row.where("kategori", index))
+                yield (
+                    f"rad {row.id} ('{row.ärende}') kan inte delegeras: {what} (KL 6 kap. 38 § {point})",
+                    row.where("kategori", index),
+                )

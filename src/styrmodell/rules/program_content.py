@@ -49,11 +49,18 @@ def check(repo: Repository, options: Options) -> Iterator[tuple[str, Location]]:
         if doc.typ != DocumentKind.PROGRAM:
             continue
         if doc.mål:
-            yield (f"programmet '{doc.id}' anger mål ({', '.join(doc.mål)}); ett program tillför inga egna mål",
-                   doc.where("mål"))
+            yield (
+                f"programmet '{doc.id}' anger mål ({', '.join(doc.mål)}); ett program tillför inga egna mål",
+                doc.where("mål"),
+            )
         if doc.indikatorer:
-            yield (f"programmet '{doc.id}' anger indikatorer ({', '.join(doc.indikatorer)}); ett program tillför "
-                   "inga egna indikatorer", doc.where("indikatorer"))
+            yield (
+                f"programmet '{doc.id}' anger indikatorer ({', '.join(doc.indikatorer)}); ett program tillför "
+                "inga egna indikatorer",
+                doc.where("indikatorer"),
+            )
         if doc.sidor and doc.sidor > options.max_sidor:
-            yield (f"programmet '{doc.id}' är {doc.sidor} sidor; högst {options.max_sidor} A4-sidor är tillåtet",
-                   doc.where("sidor"))
+            yield (
+                f"programmet '{doc.id}' är {doc.sidor} sidor; högst {options.max_sidor} A4-sidor är tillåtet",
+                doc.where("sidor"),
+            )

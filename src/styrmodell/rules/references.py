@@ -40,9 +40,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from styrmodell.findings import Location, Severity
-from styrmodell.messages import suggest
 from styrmodell.model.base import Node
 from styrmodell.model.repository import Repository
+from styrmodell.svenska.suggest import suggest
 
 CODE = "SM201"
 NAME = "okänd-referens"
@@ -81,8 +81,9 @@ class _Checker:
 
     def owner(self, obj: Node, what: str) -> None:
         if getattr(obj, "organ", None) is None:
-            self.found.append((f"{what} saknar ägande organ: ange `organ:` på objektet eller överst i filen",
-                               obj.where()))
+            self.found.append(
+                (f"{what} saknar ägande organ: ange `organ:` på objektet eller överst i filen", obj.where())
+            )
         else:
             self.ref(obj, "organ", obj.organ, ORGAN)
 
@@ -149,8 +150,13 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
             if row.vidaredelegerad_från and row.vidaredelegerad_från not in row_ids:
                 close = suggest(row.vidaredelegerad_från, row_ids)
                 hint = f" – menade du '{close}'?" if close else ""
-                c.found.append((f"'vidaredelegerad_från' pekar på raden '{row.vidaredelegerad_från}', som inte "
-                                f"finns i samma delegationsordning{hint}", row.where("vidaredelegerad_från")))
+                c.found.append(
+                    (
+                        f"'vidaredelegerad_från' pekar på raden '{row.vidaredelegerad_från}', som inte "
+                        f"finns i samma delegationsordning{hint}",
+                        row.where("vidaredelegerad_från"),
+                    )
+                )
     for plan in repo.control_plans:
         c.owner(plan, "internkontrollplanen")
         for risk in plan.risker:
@@ -167,8 +173,12 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
             c.ref(event.när, "möte", event.när.möte, ORGAN)
         for organ_id in wheel.sammanträden:
             if organ_id not in repo.organ_by_id:
-                c.found.append((f"sammanträden anges för '{organ_id}', som inte är ett organ",
-                                wheel.where("sammanträden", organ_id)))
+                c.found.append(
+                    (
+                        f"sammanträden anges för '{organ_id}', som inte är ett organ",
+                        wheel.where("sammanträden", organ_id),
+                    )
+                )
     yield from c.found
 
 

@@ -62,12 +62,18 @@ SEVERITY = Severity.ERROR
 
 
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
-    for order, row in rows(repo):
+    for _order, row in rows(repo):
         delegate = resolve(repo, row.delegat)
         ref = "KL 7 kap. 8 §" if isinstance(delegate, Role) and delegate.employed else "KL 6 kap. 40 §"
         if row.anmäls is None:
-            yield (f"rad {row.id} anger inte om beslutet anmäls till nämnden; ange `anmäls: true` eller "
-                   f"`anmäls: false` ({ref})", row.where("id"))
+            yield (
+                f"rad {row.id} anger inte om beslutet anmäls till nämnden; ange `anmäls: true` eller "
+                f"`anmäls: false` ({ref})",
+                row.where("id"),
+            )
         elif not row.anmäls and MatterCategory.LAGLIGHETSPROVNING in row.kategori and not row.protokollförs_särskilt:
-            yield (f"rad {row.id}: ett beslut som får överklagas genom laglighetsprövning och inte anmäls ska "
-                   f"protokollföras särskilt; ange `protokollförs_särskilt: true` ({ref})", row.where("anmäls"))
+            yield (
+                f"rad {row.id}: ett beslut som får överklagas genom laglighetsprövning och inte anmäls ska "
+                f"protokollföras särskilt; ange `protokollförs_särskilt: true` ({ref})",
+                row.where("anmäls"),
+            )

@@ -42,5 +42,7 @@ class Options(SmartOptions):
 def check(repo: Repository, options: Options) -> Iterator[tuple[str, Location]]:
     for goal in smart_goals(repo, options):
         if goal.beslut is None:
-            yield (f"målet '{goal.id}' saknar beslutsreferens; ange `beslut: {{organ, datum, paragraf}}`",
-                   goal.where("id"))
+            yield (
+                f"målet '{goal.id}' saknar beslutsreferens; ange `beslut: {{organ, datum, paragraf}}`",
+                goal.where("id"),
+            )

@@ -50,5 +50,7 @@ def check(repo: Repository, options: Options) -> Iterator[tuple[str, Location]]:
             continue
         year = goal.målår or (goal.period.till if goal.period else None)
         if year and not any(year in i.målvärden for i in with_targets):
-            yield (f"målet '{goal.id}' ska nås {year}, men ingen av dess indikatorer har ett målvärde för {year}",
-                   goal.where("målår" if goal.målår else "period"))
+            yield (
+                f"målet '{goal.id}' ska nås {year}, men ingen av dess indikatorer har ett målvärde för {year}",
+                goal.where("målår" if goal.målår else "period"),
+            )

@@ -53,8 +53,10 @@ def check(repo: Repository, options: Options) -> Iterator[tuple[str, Location]]:
                 continue
             seen.add(indicator.id)
             if indicator.bas is None:
-                yield (f"indikatorn '{indicator.id}' har målvärden men inget utgångsvärde (`bas: {{år, värde}}`)",
-                       indicator.where("målvärden"))
+                yield (
+                    f"indikatorn '{indicator.id}' har målvärden men inget utgångsvärde (`bas: {{år, värde}}`)",
+                    indicator.where("målvärden"),
+                )
                 continue
             if indicator.riktning is None:
                 continue  # SM801 reports the missing direction
@@ -62,6 +64,8 @@ def check(repo: Repository, options: Options) -> Iterator[tuple[str, Location]]:
             for year, target in sorted(indicator.målvärden.items()):
                 wrong = target < base if indicator.riktning == Direction.HIGHER else target > base
                 if wrong:
-                    yield (f"indikatorn '{indicator.id}' har målvärdet {target:g} för {year}, åt fel håll från "
-                           f"utgångsvärdet {base:g} ({indicator.bas.år}) när {indicator.riktning.value} är bättre",
-                           indicator.where("målvärden", year))
+                    yield (
+                        f"indikatorn '{indicator.id}' har målvärdet {target:g} för {year}, åt fel håll från "
+                        f"utgångsvärdet {base:g} ({indicator.bas.år}) när {indicator.riktning.value} är bättre",
+                        indicator.where("målvärden", year),
+                    )

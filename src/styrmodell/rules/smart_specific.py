@@ -39,9 +39,30 @@ NAME = "smart-specifik"
 SEVERITY = Severity.WARNING
 
 ACTIVITY_WORDS = [
-    "genomföra", "genomför", "ta fram", "tar fram", "införa", "inför", "arbeta", "arbetar", "utbilda",
-    "starta", "implementera", "upprätta", "anordna", "utreda", "påbörja", "se över", "projektera",
-    "anställa", "bygga ut", "köpa in", "skapa en", "ta fram en", "verka för", "satsa på",
+    "genomföra",
+    "genomför",
+    "ta fram",
+    "tar fram",
+    "införa",
+    "inför",
+    "arbeta",
+    "arbetar",
+    "utbilda",
+    "starta",
+    "implementera",
+    "upprätta",
+    "anordna",
+    "utreda",
+    "påbörja",
+    "se över",
+    "projektera",
+    "anställa",
+    "bygga ut",
+    "köpa in",
+    "skapa en",
+    "ta fram en",
+    "verka för",
+    "satsa på",
 ]
 
 
@@ -55,5 +76,8 @@ def check(repo: Repository, options: Options) -> Iterator[tuple[str, Location]]:
     for goal in smart_goals(repo, options):
         match = pattern.match(goal.text.strip())
         if match:
-            yield (f"målet '{goal.id}' börjar med '{match.group(1)}' och beskriver en aktivitet, inte ett resultat; "
-                   "formulera vad som ska uppnås för dem verksamheten är till för", goal.where("text"))
+            yield (
+                f"målet '{goal.id}' börjar med '{match.group(1)}' och beskriver en aktivitet, inte ett resultat; "
+                "formulera vad som ska uppnås för dem verksamheten är till för",
+                goal.where("text"),
+            )

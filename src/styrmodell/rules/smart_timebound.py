@@ -52,11 +52,16 @@ def check(repo: Repository, options: Options) -> Iterator[tuple[str, Location]]:
             yield f"målet '{goal.id}' saknar tid; ange `period: {{från, till}}` eller `målår`", goal.where("id")
             continue
         if goal.period and goal.målår and not goal.period.från <= goal.målår <= goal.period.till:
-            yield (f"målet '{goal.id}' har målår {goal.målår} utanför sin period "
-                   f"{goal.period.från}–{goal.period.till}", goal.where("målår"))
+            yield (
+                f"målet '{goal.id}' har målår {goal.målår} utanför sin period {goal.period.från}–{goal.period.till}",
+                goal.where("målår"),
+            )
         if options.årtal_i_formulering:
             start = goal.period.från if goal.period else goal.målår
             year = goal.målår or goal.period.till
             if year > start and str(year) not in goal.text:
-                yield (f"målet '{goal.id}' sträcker sig över flera år ({start}–{year}) men anger inte målåret "
-                       f"{year} i formuleringen", goal.where("text"))
+                yield (
+                    f"målet '{goal.id}' sträcker sig över flera år ({start}–{year}) men anger inte målåret "
+                    f"{year} i formuleringen",
+                    goal.where("text"),
+                )

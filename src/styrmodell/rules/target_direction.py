@@ -27,6 +27,7 @@ Verktygets egen regel; seed 000 §3.7 (verksamhetsmått ger en indikation på v�
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 from styrmodell.findings import Location, Severity
@@ -43,9 +44,12 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
         if indicator.riktning is None or len(indicator.målvärden) < 2:
             continue
         years = sorted(indicator.målvärden)
-        for before, after in zip(years, years[1:]):
+        for before, after in itertools.pairwise(years):
             a, b = indicator.målvärden[before], indicator.målvärden[after]
             wrong = b < a if indicator.riktning == Direction.HIGHER else b > a
             if wrong:
-                yield (f"indikatorn '{indicator.id}' har målvärdet {b:g} för {after} efter {a:g} för {before}, "
-                       f"fast {indicator.riktning.value} är bättre", indicator.where("målvärden", after))
+                yield (
+                    f"indikatorn '{indicator.id}' har målvärdet {b:g} för {after} efter {a:g} för {before}, "
+                    f"fast {indicator.riktning.value} är bättre",
+                    indicator.where("målvärden", after),
+                )

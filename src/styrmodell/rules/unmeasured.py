@@ -56,8 +56,9 @@ def _measured(repo: Repository, goal_id: str, visiting: set[str]) -> bool:
     if repo.indicators_by_goal.get(goal_id):
         return True
     visiting.add(goal_id)
-    return any(child.id not in visiting and _measured(repo, child.id, visiting)
-               for child in repo.children.get(goal_id, []))
+    return any(
+        child.id not in visiting and _measured(repo, child.id, visiting) for child in repo.children.get(goal_id, [])
+    )
 
 
 def check(repo: Repository, options: Options) -> Iterator[tuple[str, Location]]:
@@ -67,9 +68,11 @@ def check(repo: Repository, options: Options) -> Iterator[tuple[str, Location]]:
             continue
         measured = _measured(repo, goal.id, set())
         if goal.bedömningsmetod and not options.tillåt_bedömning:
-            yield (f"målet '{goal.id}' anger en bedömningsmetod, men icke mätbara mål är inte tillåtna här "
-                   "(sätt `tillåt_bedömning: true` under regeln om kommunen tillåter dem)",
-                   goal.where("bedömningsmetod"))
+            yield (
+                f"målet '{goal.id}' anger en bedömningsmetod, men icke mätbara mål är inte tillåtna här "
+                "(sätt `tillåt_bedömning: true` under regeln om kommunen tillåter dem)",
+                goal.where("bedömningsmetod"),
+            )
         elif not measured and not goal.bedömningsmetod:
             alternative = " eller en `bedömningsmetod`" if options.tillåt_bedömning else ""
             yield (f"målet '{goal.id}' har ingen indikator som mäter det{alternative}", goal.where("id"))

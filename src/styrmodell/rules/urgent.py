@@ -45,16 +45,21 @@ ALLOWED = {RoleKind.ORDFORANDE, RoleKind.VICE_ORDFORANDE, RoleKind.LEDAMOT}
 
 
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
-    for order, row in rows(repo):
+    for _order, row in rows(repo):
         if MatterCategory.BRADSKANDE not in row.kategori:
             continue
         delegate = resolve(repo, row.delegat)
         if isinstance(delegate, Role) and delegate.typ in ALLOWED:
             if row.anmäls is False:
-                yield (f"rad {row.id}: brådskande beslut ska anmälas vid nämndens nästa sammanträde "
-                       "(KL 6 kap. 40 §)", row.where("anmäls"))
+                yield (
+                    f"rad {row.id}: brådskande beslut ska anmälas vid nämndens nästa sammanträde (KL 6 kap. 40 §)",
+                    row.where("anmäls"),
+                )
             continue
         if delegate is None:
             continue
-        yield (f"rad {row.id}: brådskande ärenden får bara delegeras till ordföranden eller en ledamot som "
-               f"nämnden utsett, inte till '{row.delegat}' (KL 6 kap. 39 §)", row.where("delegat"))
+        yield (
+            f"rad {row.id}: brådskande ärenden får bara delegeras till ordföranden eller en ledamot som "
+            f"nämnden utsett, inte till '{row.delegat}' (KL 6 kap. 39 §)",
+            row.where("delegat"),
+        )

@@ -39,10 +39,16 @@ SEVERITY = Severity.ERROR
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
     year = computed(repo)
     for unresolved in year.unresolved.values():
-        yield f"'{unresolved.event.id}' kan inte placeras {year.year}: {unresolved.reason}", unresolved.event.where("när")
+        yield (
+            f"'{unresolved.event.id}' kan inte placeras {year.year}: {unresolved.reason}",
+            unresolved.event.where("när"),
+        )
     for occurrence in year.ordered():
         for index, dependency in enumerate(occurrence.event.beroenden):
             before = year.occurrences.get(dependency)
             if before is not None and occurrence.due < before.due:
-                yield (f"'{occurrence.event.id}' ({iso(occurrence.due)}) är klar före '{dependency}' "
-                       f"({iso(before.due)}), som den beror på", occurrence.event.where("beroenden", index))
+                yield (
+                    f"'{occurrence.event.id}' ({iso(occurrence.due)}) är klar före '{dependency}' "
+                    f"({iso(before.due)}), som den beror på",
+                    occurrence.event.where("beroenden", index),
+                )

@@ -1,0 +1,53 @@
+"""`styr frister`: what in the annual wheel is due soon, and what it still lacks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from styrmodell.cli.common import QUIET_HELP, load_model, set_quiet
+from styrmodell.errors import FatalError
+
+
+def frister(
+    path: Path = typer.Argument(
+        Path("."), metavar="KATALOG", show_default=False, help="Styrmodellsrepot, eller en katalog i det."
+    ),
+    within: str = typer.Option(
+        "30d", "--inom", "--within", metavar="TID", help="Hur långt fram: 30d (dagar) eller 4v (veckor)."
+    ),
+    datum: Optional[str] = typer.Option(
+        None, "--datum", "--date", metavar="ÅÅÅÅ-MM-DD", help="Räkna från detta datum i stället för i dag."
+    ),
+    strict: bool = typer.Option(
+        False, "--strikt", "--strict", help="Slutkod 1 om något som förfaller saknar underlag."
+    ),
+    quiet: bool = typer.Option(False, "--tyst", "--quiet", "-q", help=QUIET_HELP),
+) -> None:
+    """Visa vad i årshjulet som förfaller snart och vad det fortfarande saknar (för ett schemalagt CI-jobb)."""
+    import datetime as dt
+
+    from styrmodell.arshjul.deadlines import due_soon, parse_window
+
+    set_quiet(quiet)
+    days = parse_window(within)
+    repo = load_model(path)
+    try:
+        today = dt.date.fromisoformat(datum) if datum else repo.config.today()
+    except ValueError:
+        raise FatalError(f"--datum '{datum}': skriv ÅÅÅÅ-MM-DD") from None
+    items = due_soon(repo, today, days)
+    typer.echo(f"Förfaller inom {days} dagar från {today.isoformat()} ({repo.config.kommun.namn}):")
+    if not items:
+        typer.echo("  inget")
+    for item in items:
+        when = "i dag" if item.days_left == 0 else f"om {item.days_left} dagar"
+        typer.echo(f"  {item.occurrence.due.isoformat()} {item.occurrence.event.namn} ({when})")
+        for line in item.missing:
+            typer.echo(f"    saknas: {line}")
+    lacking = sum(1 for item in items if item.missing)
+    if lacking:
+        typer.echo(f"{lacking} av {len(items)} händelser saknar underlag.")
+    raise typer.Exit(1 if strict and lacking else 0)

@@ -1,0 +1,106 @@
+"""`styr rapport`: the reports, rendered from the repository, byte for byte the same each time."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from styrmodell.cli.common import QUIET_HELP, find_root, is_quiet, load_model, say, set_quiet, stderr_console, warn
+from styrmodell.errors import FatalError
+
+
+class Format(str, Enum):
+    md = "md"
+    html = "html"
+    docx = "docx"
+    pdf = "pdf"
+
+
+def rapport(
+    typ: str = typer.Argument(
+        ...,
+        metavar="TYP",
+        help="verksamhetsplan, uppdragsplan, delarsrapport, tertialrapport, arsredovisning, "
+        "uppdragsuppfoljning, delegationsordning, internkontrollplan, styrdokument, "
+        "kommunkompassen",
+    ),
+    path: Path = typer.Argument(
+        Path("."), metavar="KATALOG", show_default=False, help="Styrmodellsrepot, eller en katalog i det."
+    ),
+    period: Optional[str] = typer.Option(
+        None,
+        "--period",
+        metavar="PERIOD",
+        help="ÅÅÅÅ-MM-DD (periodens sista dag), ÅÅÅÅ eller ÅÅÅÅ-T1; standard: rapportens senaste period.",
+    ),
+    organ: Optional[str] = typer.Option(
+        None, "--organ", metavar="ORGAN", help="Ett organs id, eller all för hela kommunen och varje organ."
+    ),
+    format: Format = typer.Option(Format.md, "--format", "-f", metavar="FORMAT", help="md, html, docx eller pdf."),
+    output: Optional[Path] = typer.Option(
+        None,
+        "--ut",
+        "--output",
+        "-o",
+        metavar="FIL",
+        help="Fil att skriva (en katalog med --organ all); md och html skrivs annars till standard ut.",
+    ),
+    strict: bool = typer.Option(False, "--strikt", "--strict", help="Slutkod 1 om någon uppgift saknas i rapporten."),
+    quiet: bool = typer.Option(False, "--tyst", "--quiet", "-q", help=QUIET_HELP),
+) -> None:
+    """Skriv en rapport ur repot: verksamhetsplan, delårsrapport, årsredovisning med flera, som
+    Markdown, HTML, Word eller PDF. Samma indata ger byte för byte samma utdata."""
+    import tempfile
+
+    from styrmodell.fileio import atomic_write_bytes
+    from styrmodell.reports.build import EXTENSIONS, make, organs_for, report_type
+    from styrmodell.reports.period import parse_period
+
+    set_quiet(quiet)
+    kind = report_type(typ)
+    root = find_root(path)
+    repo = load_model(root)
+    chosen = parse_period(period) if period else kind.default_period(repo.config.today())
+    selection = organs_for(repo, kind, organ, chosen)
+    organs = selection.organs
+    binary = format.value in ("docx", "pdf")
+    if output is None and (binary or len(organs) > 1):
+        raise FatalError(
+            f"--format {format.value}{' med --organ all' if len(organs) > 1 else ''} skrivs till filer: ange --ut"
+        )
+    documents = []
+    with tempfile.TemporaryDirectory(prefix="styr-rapport-") as workdir:
+        if len(organs) > 1 and not is_quiet():
+            from rich.progress import Progress
+
+            with Progress(transient=True, console=stderr_console()) as progress:
+                task = progress.add_task(f"{kind.title} {chosen.label}", total=len(organs))
+                for ident in organs:
+                    documents.append(make(repo, root, kind, chosen, ident, format.value, Path(workdir)))
+                    progress.advance(task)
+        else:
+            for ident in organs:
+                documents.append(make(repo, root, kind, chosen, ident, format.value, Path(workdir)))
+    if selection.skipped:
+        names = ", ".join(repo.organ_by_id[o].namn for o in selection.skipped)
+        say(f"Hoppar över {names}: inget eget underlag för {kind.title.split(' –')[0].lower()}.")
+    for document in documents:
+        for what in document.missing:
+            warn(f"varning: {document.scope}: uppgift saknas: {what}")
+    if output is None:
+        sys.stdout.write(documents[0].content.decode("utf-8"))
+    elif len(documents) == 1:
+        atomic_write_bytes(output, documents[0].content)
+        say(f"Skrev {output}")
+    else:
+        for document in documents:
+            atomic_write_bytes(output / f"{document.name}.{EXTENSIONS[format.value]}", document.content)
+        say(f"Skrev {len(documents)} filer i {output}")
+    missing = sum(len(d.missing) for d in documents)
+    if missing:
+        warn(f"{missing} {'uppgift' if missing == 1 else 'uppgifter'} saknas i rapporten.")
+    raise typer.Exit(1 if strict and missing else 0)

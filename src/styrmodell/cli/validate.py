@@ -1,0 +1,85 @@
+"""`styr validera`: every rule over the whole repository, each finding with its place."""
+
+from __future__ import annotations
+
+import os
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from styrmodell.cli.common import QUIET_HELP, find_root, is_quiet, set_quiet, shown_from_cwd
+from styrmodell.errors import FatalError
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+def parse_rule_flags(flags: list[str]) -> dict[str, dict]:
+    out: dict[str, dict] = {}
+    for flag in flags:
+        code, sep, value = flag.partition("=")
+        if not sep or not code.strip() or not value.strip():
+            raise FatalError(f"--regel '{flag}': skriv KOD=fel|varning|info|av, t.ex. --regel SM501=av")
+        value = value.strip().lower()
+        out[code.strip()] = {"aktiv": False} if value in ("av", "off") else {"allvarlighet": value}
+    return out
+
+
+def validera(
+    path: Path = typer.Argument(
+        Path("."),
+        metavar="KATALOG",
+        show_default=False,
+        help="Styrmodellsrepot, eller en katalog i det (standard: den aktuella).",
+    ),
+    format: Optional[Format] = typer.Option(
+        None, "--format", "-f", metavar="FORMAT", help="text, json eller github (väljs automatiskt i GitHub Actions)."
+    ),
+    strict: bool = typer.Option(False, "--strikt", "--strict", help="Avsluta med kod 1 även för varningar."),
+    regel: list[str] = typer.Option(
+        [],
+        "--regel",
+        "--rule",
+        metavar="KOD=NIVÅ",
+        help="Ändra en regel för den här körningen: KOD=fel|varning|info|av (kan upprepas).",
+    ),
+    rev: Optional[str] = typer.Option(
+        None,
+        "--rev",
+        metavar="REVISION",
+        help="Kontrollera en incheckad git-revision (t.ex. HEAD~1, main) utan att checka ut den.",
+    ),
+    no_cache: bool = typer.Option(
+        False, "--ingen-cache", "--no-cache", help="Läs och kontrollera allt på nytt, utan cache."
+    ),
+    quiet: bool = typer.Option(False, "--tyst", "--quiet", "-q", help=QUIET_HELP),
+) -> None:
+    """Kontrollera repot: läs alla filer, bygg modellen, kör alla regler och rapportera varje fynd.
+
+    Slutkod 0: inga fel. 1: fel (eller varningar med --strikt). 2: oanvändbar indata.
+    """
+    from styrmodell.validation.pipeline import validate
+    from styrmodell.validation.reporters import report
+
+    set_quiet(quiet)
+    root = find_root(path)
+    chosen = format.value if format else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    source = root
+    if rev is not None:
+        from styrmodell.load.gitsource import revision
+
+        source = revision(root, rev)
+    cache = None
+    if not no_cache:
+        from styrmodell.load.cache import Cache
+
+        cache = Cache()
+    result = validate(source, parse_rule_flags(regel), cache)
+    result.findings = shown_from_cwd(result.findings, root)
+    report(result, chosen, quiet=is_quiet())
+    raise typer.Exit(result.exit_code(strict))

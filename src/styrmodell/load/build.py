@@ -1,0 +1,154 @@
+"""Loaded files → the repository model. Each object is validated on its own, so one broken
+object costs only itself, and every schema error points to `path:line:column`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from styrmodell.findings import Location, Problem
+from styrmodell.load.messages import describe_error
+from styrmodell.load.yamlload import LoadedFile
+from styrmodell.model.base import Node, Source, attach
+from styrmodell.model.config import Config
+from styrmodell.model.repository import Repository
+from styrmodell.model.sections import ORGANISATION_KEYS, SECTIONS, TOP_LEVEL_KEYS, Section
+from styrmodell.svenska.suggest import did_you_mean
+
+
+def build(config: Config, files: Iterable[LoadedFile]) -> tuple[Repository, list[Problem]]:
+    repo = Repository(config=config)
+    problems: list[Problem] = []
+    for loaded in files:
+        repo.files.append(loaded.path)
+        for problem in loaded.problems:
+            problems.append(Problem(problem.code, problem.message, Location(loaded.path, problem.line, problem.column)))
+        if loaded.data is None:
+            continue
+        _FileBuilder(repo, loaded, problems).run()
+    return repo, problems
+
+
+class _FileBuilder:
+    def __init__(self, repo: Repository, loaded: LoadedFile, problems: list[Problem]):
+        self.repo = repo
+        self.loaded = loaded
+        self.problems = problems
+        self.default_organ: str | None = None
+
+    def report(self, code: str, message: str, path: tuple) -> None:
+        line, column = self.loaded.position(path)
+        self.problems.append(Problem(code, message, Location(self.loaded.path, line, column)))
+
+    def run(self) -> None:
+        data = self.loaded.data
+        if not isinstance(data, dict):
+            self.report(
+                "SM107",
+                "filen ska vara en mappning med sektioner (t.ex. `mål:` eller `indikatorer:`), "
+                "inte en lista eller ett enstaka värde",
+                (),
+            )
+            return
+        for key in data:
+            if key not in TOP_LEVEL_KEYS:
+                self.report(
+                    "SM106",
+                    f"okänd sektion '{key}'{did_you_mean(key, TOP_LEVEL_KEYS)} "
+                    f"(kända sektioner: {', '.join(TOP_LEVEL_KEYS)})",
+                    (key,),
+                )
+        organ = data.get("organ")
+        if organ is not None:
+            if isinstance(organ, (str, int)) and not isinstance(organ, bool):
+                self.default_organ = str(organ)
+            else:
+                self.report("SM107", "'organ' överst i filen ska vara ett organs id", ("organ",))
+        organisation = data.get("organisation")
+        if organisation is not None:
+            if not isinstance(organisation, dict):
+                self.report(
+                    "SM107",
+                    "'organisation' ska vara en mappning med organ, förvaltningar, enheter, roller",
+                    ("organisation",),
+                )
+            else:
+                for key in organisation:
+                    if key not in ORGANISATION_KEYS:
+                        self.report(
+                            "SM106",
+                            f"okänd nyckel '{key}'{did_you_mean(key, ORGANISATION_KEYS)}",
+                            ("organisation", key),
+                        )
+        for section in SECTIONS:
+            value = _dig(data, section.key)
+            if value is None:
+                continue
+            if section.many:
+                self.many(section, value, section.key)
+            else:
+                obj = self.single(section, value, section.key)
+                if obj is not None:
+                    getattr(self.repo, section.target).append(obj)
+
+    def many(self, section: Section, value: Any, path: tuple, sink: list | None = None) -> None:
+        if not isinstance(value, list):
+            self.report("SM107", f"'{path[-1]}' ska vara en lista av objekt (rader som börjar med '- ')", path)
+            return
+        sink = getattr(self.repo, section.target) if sink is None else sink
+        for index, item in enumerate(value):
+            obj = self.validate(section.model, item, path + (index,))
+            if obj is not None:
+                sink.append(obj)
+
+    def single(self, section: Section, value: Any, path: tuple) -> Node | None:
+        items = None
+        if section.items and isinstance(value, dict) and section.items in value:
+            value = dict(value)
+            items = value.pop(section.items)
+        obj = self.validate(section.model, value, path)
+        if obj is not None and section.items and items is not None:
+            item_model = _list_item_model(section.model, section.items)
+            self.many(
+                Section(path + (section.items,), item_model, ""),
+                items,
+                path + (section.items,),
+                sink=getattr(obj, section.items),
+            )
+        return obj
+
+    def validate(self, model: type[Node], item: Any, path: tuple) -> Node | None:
+        if (
+            isinstance(item, dict)
+            and self.default_organ
+            and "organ" in model.model_fields
+            and item.get("organ") is None
+        ):
+            item = {**item, "organ": self.default_organ}
+        try:
+            obj = model.model_validate(item)
+        except ValidationError as exc:
+            for error in exc.errors():
+                message, code = describe_error(error, model)
+                self.report(code, message, path + tuple(error["loc"]))
+            if isinstance(item, dict) and isinstance(item.get("id"), (str, int)):
+                self.repo.broken_ids[str(item["id"])] = self.loaded.path
+            return None
+        attach(obj, Source(self.loaded, path))
+        return obj
+
+
+def _dig(data: dict, key: tuple[str, ...]) -> Any:
+    value: Any = data
+    for part in key:
+        if not isinstance(value, dict):
+            return None
+        value = value.get(part)
+    return value
+
+
+def _list_item_model(model: type[BaseModel], field: str) -> type[Node]:
+    annotation = model.model_fields[field].annotation
+    return annotation.__args__[0]  # list[X] → X

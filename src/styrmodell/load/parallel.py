@@ -1,0 +1,39 @@
+"""Parse many files on every core. Parsing is the bulk of a cold run on a large repository, and
+each file parses on its own; the model is then built in one process, in file order."""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+
+from styrmodell.load.yamlload import LoadedFile, load_bytes
+
+# Below this much YAML, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD_BYTES = 2_000_000
+
+
+def _parse_chunk(args: tuple[list[tuple[str, bytes]], int]) -> list[LoadedFile]:
+    files, max_bytes = args
+    return [load_bytes(relpath, raw, max_bytes) for relpath, raw in files]
+
+
+def parse_all(files: list[tuple[str, bytes]], max_bytes: int) -> list[LoadedFile]:
+    workers = min(os.cpu_count() or 1, 8)
+    total = sum(len(raw) for _, raw in files)
+    if workers < 2 or total < PARALLEL_THRESHOLD_BYTES or not hasattr(os, "fork"):
+        return _parse_chunk((files, max_bytes))
+    # contiguous chunks of about equal size keep the results in file order
+    chunks: list[list[tuple[str, bytes]]] = [[] for _ in range(workers * 4)]
+    target = total / len(chunks) + 1
+    index, filled = 0, 0
+    for item in files:
+        if filled >= target and index < len(chunks) - 1:
+            index, filled = index + 1, 0
+        chunks[index].append(item)
+        filled += len(item[1])
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        results = pool.map(_parse_chunk, [(chunk, max_bytes) for chunk in chunks if chunk])
+        return [loaded for chunk in results for loaded in chunk]

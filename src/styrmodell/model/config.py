@@ -1,0 +1,130 @@
+"""The repository's configuration (styrmodell.yaml) as a model: the municipality, its mandate
+period, its goal chain, rule settings, limits, attainment definitions and wheel settings.
+
+Loading and layering (shipped defaults → `extends:` preset → the file → command line) is in
+`load.config`; this module holds only what the layers add up to.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import Field, field_validator
+
+from styrmodell.model.base import Decision, Flag, Id, Node, RefList, Text
+from styrmodell.model.organisation import OrganKind
+
+
+class Municipality(Node):
+    namn: Text
+    kommunkod: Text = Field(pattern=r"^\d{4}$")
+
+    @field_validator("kommunkod", mode="before")
+    @classmethod
+    def _code_as_text(cls, value: Any) -> Any:
+        return f"{value:04d}" if isinstance(value, int) else value
+
+
+class MandatePeriod(Node):
+    från: dt.date
+    till: dt.date
+
+
+class Level(Node):
+    id: Id
+    namn: Text
+    ägs_av: list[OrganKind] = []
+    tjänar: RefList | None = None
+    mätbar: Flag = True
+
+
+class Limits(Node):
+    max_filstorlek_mb: float = Field(default=5.0, gt=0, le=500)
+
+
+class AttainmentSettings(Node):
+    """The municipality's decided definitions of attainment (seed 003).
+
+    An indicator is delvis uppnått when it misses its target by at most `delvis_marginal_procent`
+    of the target. A goal's status weighs its indicators and the goals under it by `metod`:
+    `andel` (uppnått = 1, delvis = ½, ej = 0; the mean against the two limits), `alla` (uppnått only
+    when everything is, ej uppnått when nothing is even partly) or `sämsta` (the worst status).
+    """
+
+    delvis_marginal_procent: float = Field(default=5.0, ge=0, le=100)
+    metod: Literal["andel", "alla", "sämsta"] = "andel"
+    uppnått_gräns: float = Field(default=0.8, gt=0, le=1)
+    delvis_gräns: float = Field(default=0.5, ge=0, le=1)
+
+
+class WheelSettings(Node):
+    """How the annual wheel treats deadlines on weekends and holidays, and which year rules check."""
+
+    helgdag: Literal["varna", "flytta före", "flytta efter"] = "varna"
+    år: int | None = Field(default=None, ge=2000, le=2100)
+
+
+class RuleSetting(Node):
+    """One rule's settings: on/off, severity, and the rule's own options (checked by the rule)."""
+
+    model_config = Node.model_config | {"extra": "allow"}
+
+    aktiv: Flag = True
+    allvarlighet: Text | None = None
+
+    def options(self) -> dict[str, Any]:
+        return dict(self.model_extra or {})
+
+
+class Config(Node):
+    extends: Text | None = None
+    kommun: Municipality
+    mandatperiod: MandatePeriod
+    målkedja: list[Level] = Field(min_length=1)
+    regler: dict[Text, RuleSetting] = {}
+    gränser: Limits = Limits()
+    måluppfyllelse: AttainmentSettings = AttainmentSettings()
+    årshjul: WheelSettings = WheelSettings()
+    ignorera: list[Text] = []
+    referensdatum: dt.date | None = None
+    beslut: Decision | None = None
+
+    @field_validator("regler", mode="before")
+    @classmethod
+    def _shorthand(cls, value: Any) -> Any:
+        """`SM401: av`, `SM401: varning` and `SM401: {max: 3}` all mean something."""
+        if not isinstance(value, dict):
+            return value
+        out = {}
+        for code, setting in value.items():
+            if setting is False or (isinstance(setting, str) and setting.strip().lower() in ("av", "off")):
+                out[code] = {"aktiv": False}
+            elif setting is True or (isinstance(setting, str) and setting.strip().lower() in ("på", "on")):
+                out[code] = {"aktiv": True}
+            elif isinstance(setting, str):
+                out[code] = {"allvarlighet": setting}
+            else:
+                out[code] = setting
+        return out
+
+    def level(self, level_id: str) -> Level | None:
+        return next((lvl for lvl in self.målkedja if lvl.id == level_id), None)
+
+    def levels_served_by(self, level_id: str) -> list[str]:
+        """The levels a goal on `level_id` may serve: stated in config, else the level just above."""
+        ids = [lvl.id for lvl in self.målkedja]
+        if level_id not in ids:
+            return []
+        level = self.målkedja[ids.index(level_id)]
+        if level.tjänar is not None:
+            return list(level.tjänar)
+        index = ids.index(level_id)
+        return [ids[index - 1]] if index > 0 else []
+
+    @property
+    def top_level(self) -> str:
+        return self.målkedja[0].id
+
+    def today(self) -> dt.date:
+        return self.referensdatum or dt.date.today()

@@ -1,0 +1,126 @@
+"""The report types of `styr rapport`, and the period each covers when `--period` is not given."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from styrmodell.model.organisation import BOARDS, OrganKind
+from styrmodell.reports.period import ReportPeriod
+
+if TYPE_CHECKING:
+    from styrmodell.reports.data import ReportData
+
+
+def _this_year(today: dt.date) -> ReportPeriod:
+    return ReportPeriod(today.year, 12)
+
+
+def _last_year(today: dt.date) -> ReportPeriod:
+    return ReportPeriod(today.year - 1, 12)
+
+
+def _next_year(today: dt.date) -> ReportPeriod:
+    return ReportPeriod(today.year + 1, 12)
+
+
+def _interim(today: dt.date) -> ReportPeriod:
+    """The latest delårsperiod (January–August) that has ended."""
+    return ReportPeriod(today.year if today.month > 8 else today.year - 1, 8)
+
+
+def _tertial(today: dt.date) -> ReportPeriod:
+    """The latest tertial that has ended (the third is the whole year)."""
+    if today.month > 8:
+        return ReportPeriod(today.year, 8)
+    if today.month > 4:
+        return ReportPeriod(today.year, 4)
+    return ReportPeriod(today.year - 1, 12)
+
+
+# Which organs have a report of their own under `--organ all`; fullmäktige's goal reports are the
+# whole municipality's, which `--organ all` always makes.
+def _goal_report(d: ReportData) -> bool:
+    if d.organ.typ == OrganKind.KF:
+        return False
+    return d.organ.typ in BOARDS | {OrganKind.BOLAG} or bool(d.own_goals)
+
+
+def _has_assignments(d: ReportData) -> bool:
+    return bool(d.assignments)
+
+
+def _delegates(d: ReportData) -> bool:
+    return d.is_board or bool(d.delegation_orders)
+
+
+def _keeps_internal_control(d: ReportData) -> bool:
+    return d.expects_control_plan or bool(d.control_plans)
+
+
+def _decides_documents(d: ReportData) -> bool:
+    return bool(d.documents)
+
+
+@dataclass(frozen=True)
+class ReportType:
+    name: str  # the command's word, and the template's name
+    title: str  # the document's title, before the period
+    describes: str  # one line for `styr rapport --help` and the README
+    default_period: Callable[[dt.date], ReportPeriod]
+    has_own: Callable[[ReportData], bool] = _goal_report  # whether an organ gets one under --organ all
+    per_organ: bool = True  # False: only for the whole municipality
+
+
+REPORTS: dict[str, ReportType] = {
+    r.name: r
+    for r in [
+        ReportType(
+            "verksamhetsplan",
+            "Verksamhetsplan",
+            "mål, indikatorer med målvärden, aktiviteter, budget (seed 001 §3)",
+            _next_year,
+        ),
+        ReportType(
+            "uppdragsplan", "Uppdragsplan", "som verksamhetsplanen, för en målkedja med uppdragsplaner", _next_year
+        ),
+        ReportType(
+            "delarsrapport",
+            "Delårsrapport",
+            "måluppfyllelse, ekonomi med helårsprognos, personal, internkontroll",
+            _interim,
+        ),
+        ReportType("tertialrapport", "Tertialrapport", "måluppfyllelse och ekonomisk prognos per tertial", _tertial),
+        ReportType(
+            "arsredovisning",
+            "Årsredovisning – måluppfyllelse",
+            "måluppfyllelse för varje mål och finansiellt mål, jämfört med tidigare år",
+            _last_year,
+        ),
+        ReportType(
+            "uppdragsuppfoljning",
+            "Uppföljning av politiska uppdrag",
+            "uppdrag som inte är genomförda",
+            _this_year,
+            _has_assignments,
+        ),
+        ReportType("delegationsordning", "Delegationsordning", "nämndens delegationsordning", _this_year, _delegates),
+        ReportType(
+            "internkontrollplan",
+            "Internkontrollplan",
+            "risker, kontroller och ansvar",
+            _this_year,
+            _keeps_internal_control,
+        ),
+        ReportType("styrdokument", "Styrdokument", "registret över styrdokument", _this_year, _decides_documents),
+        ReportType(
+            "kommunkompassen",
+            "Kommunkompassen",
+            "den senaste utvärderingen med Kommunkompassen",
+            _this_year,
+            per_organ=False,
+        ),
+    ]
+}

@@ -1,0 +1,1 @@
+"""`styr init`: a new governance repository from the templates in templates/init/."""
