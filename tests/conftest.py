@@ -223,3 +223,15 @@ def git_repo(tmp_path) -> GitRepo:
     repo = GitRepo(root)
     repo.commit("Styrmodellen som den beslutades", author="Anna Controller")
     return repo
+
+
+@pytest.fixture(scope="session", autouse=True)
+def required_tools():
+    """In CI (.ci/run sets STYR_TEST_REQUIRE_TOOLS) a missing tool fails the run instead of skipping its tests."""
+    if not os.environ.get("STYR_TEST_REQUIRE_TOOLS"):
+        return
+    missing = [tool for tool in ("chromium", "soffice", "pdftotext", "pdftoppm", "git") if shutil.which(tool) is None]
+    axe = os.environ.get("AXE_CORE_JS")
+    if not axe or not Path(axe).is_file():
+        missing.append("axe-core (AXE_CORE_JS)")
+    assert not missing, f"saknas i CI: {', '.join(missing)}"

@@ -1,3 +1,3 @@
 """styrmodell: en kommuns styrmodell som YAML i git."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from styrmodell.model.governance import Event
 from styrmodell.model.repository import Repository
@@ -43,7 +44,7 @@ class Unresolved:
     reason: str
 
 
-def parse_day(text: str, year: int) -> dt.date | bool | None:
+def parse_day(text: str, year: int) -> dt.date | Literal[False] | None:
     """A date in `year`, None if `text` is not a date, False if it is a date of another year."""
     match = _DATE.match(text.strip())
     if not match:
@@ -118,6 +119,7 @@ class WheelYear:
         for bound in (after, before):
             if isinstance(bound, str):
                 return "" if bound == "gäller ett annat år" else bound
+        assert not isinstance(after, str) and not isinstance(before, str)  # returned above
         shift = dt.timedelta(days=when.dagar or 0)
         if when.möte:
             days = self.meetings.get(when.möte, [])
@@ -132,12 +134,12 @@ class WheelYear:
             day = candidates[-1] if before is not None and after is None else candidates[0]
             return Occurrence(event, day + shift, day + shift, meeting=True)
         if when.datum:
-            day = parse_day(when.datum, self.year)
-            if day is False:
+            parsed = parse_day(when.datum, self.year)
+            if parsed is False:
                 return ""
-            if day is None:
+            if parsed is None:
                 return f"datum '{when.datum}' ska skrivas MM-DD eller ÅÅÅÅ-MM-DD"
-            return self._deadline(event, day + shift)
+            return self._deadline(event, parsed + shift)
         if when.månad:
             start = dt.date(self.year, when.månad, 1)
             end = (

@@ -17,8 +17,8 @@ def regler(
     from styrmodell.svenska.suggest import did_you_mean
 
     if code is None:
-        for rule in RULES.values():
-            typer.echo(f"{rule.code}  {rule.name:<38} {rule.severity.value:<8} {rule.summary}")
+        for listed in RULES.values():
+            typer.echo(f"{listed.code}  {listed.name:<38} {listed.severity.value:<8} {listed.summary}")
         return
     rule = find(code)
     if rule is None:

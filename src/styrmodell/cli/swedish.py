@@ -39,7 +39,7 @@ def translate(text: str) -> str:
 
 def install() -> None:
     """Let Typer write its headings and notes ("Options", "default: ...") in Swedish."""
-    typer.core._ = translate  # type: ignore[attr-defined]  # Typer's gettext function
+    typer.core._ = translate  # type: ignore[assignment]  # Typer's gettext function (its argument is named `message`)
 
 
 class _Swedish:

@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 from enum import Enum
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
 from styrmodell.cli.common import QUIET_HELP, find_root, is_quiet, set_quiet, shown_from_cwd
 from styrmodell.errors import FatalError
+
+if TYPE_CHECKING:
+    from styrmodell.load.sources import FileSource
 
 
 class Format(str, Enum):
@@ -69,7 +72,7 @@ def validera(
     set_quiet(quiet)
     root = find_root(path)
     chosen = format.value if format else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    source = root
+    source: FileSource | Path = root
     if rev is not None:
         from styrmodell.load.gitsource import revision
 

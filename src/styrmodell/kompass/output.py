@@ -44,6 +44,7 @@ def _area_cell(row: Row, index: int) -> str:
     value, rounded = row.values[index], row.printed[index]
     if value is None:
         return "–"
+    assert rounded is not None  # an area's result is its value rounded
     return f"{rounded} ({number(value)})" if abs(value - rounded) > 1e-9 else str(rounded)
 
 

@@ -48,7 +48,7 @@ def shipped_catalogue(name: str) -> Catalogue | None:
 
 def catalogues(repo: Repository) -> dict[str, Catalogue]:
     """Every catalogue an evaluation may name: the shipped ones, and the repository's own (which win)."""
-    out = {name: shipped_catalogue(name) for name in SHIPPED}
+    out = {name: found for name in SHIPPED if (found := shipped_catalogue(name)) is not None}  # all of them ship
     for catalogue in repo.compass_catalogues:
         out[catalogue.id] = catalogue
     return out
@@ -119,7 +119,7 @@ class Scored:
     def total(self) -> int | None:
         """The sum of the area results as printed; None if an area has no result."""
         values = [a.rounded for a in self.areas]
-        return None if not values or None in values else sum(values)
+        return None if not values or None in values else sum(v for v in values if v is not None)
 
     @property
     def max(self) -> float:
@@ -198,9 +198,10 @@ def choose(repo: Repository, wanted: str | None, compare: list[str]) -> tuple[Sc
         own = own_evaluations(repo)
         main = own[-1] if own else max(repo.compass_evaluations, key=lambda e: e.år)
     else:
-        main = select(repo, wanted)
-        if main is None:
+        found = select(repo, wanted)
+        if found is None:
             raise FatalError(f"--år '{wanted}': ingen sådan utvärdering (utvärderingar: {known()})")
+        main = found
     others = []
     for text in compare:
         other = select(repo, text)

@@ -67,19 +67,19 @@ def spider(view: View) -> Spider:
     series = []
     dashes = iter(["8 5", "2 4", "12 4 2 4", "4 4"] * 3)
     for column, scored in enumerate(view.evaluations):
-        corners, dots = [], []
+        outline, dots = [], []
         for index, area in enumerate(view.areas):
-            percent = area.row.percent(column)
-            x, y = point(min(1.0, (percent or 0) / 100), index)
-            corners.append(f"{x:.1f},{y:.1f}")
-            shown = "inte bedömt" if percent is None else f"{area.row.printed[column]} av {number(area.row.max)}"
+            share = area.row.percent(column)
+            x, y = point(min(1.0, (share or 0) / 100), index)
+            outline.append(f"{x:.1f},{y:.1f}")
+            shown = "inte bedömt" if share is None else f"{area.row.printed[column]} av {number(area.row.max)}"
             dots.append((x, y, f"{scored.label}, {area.row.number}. {area.row.name}: {shown}"))
         series.append(
             Series(
                 f"{scored.municipality} {scored.evaluation.år} ({number(scored.total)} poäng)",
                 COLOURS[column % len(COLOURS)],
                 "" if column == view.main_index else next(dashes),
-                " ".join(corners),
+                " ".join(outline),
                 dots,
             )
         )

@@ -151,4 +151,5 @@ def _dig(data: dict, key: tuple[str, ...]) -> Any:
 
 def _list_item_model(model: type[BaseModel], field: str) -> type[Node]:
     annotation = model.model_fields[field].annotation
+    assert annotation is not None  # a field of items is annotated list[X]
     return annotation.__args__[0]  # list[X] → X

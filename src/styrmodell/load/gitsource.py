@@ -25,6 +25,7 @@ def open_repo(path: Path) -> tuple[git.Repo, str]:
         repo = git.Repo(path, search_parent_directories=True)
     except (InvalidGitRepositoryError, NoSuchPathError):
         raise FatalError(f"{path}: är inte en del av ett git-repo") from None
+    assert repo.working_tree_dir is not None  # a bare repository has no files to validate
     top = Path(repo.working_tree_dir).resolve()
     try:
         inner = Path(path).resolve().relative_to(top).as_posix()
@@ -67,10 +68,12 @@ class GitRevision:
         if self._blobs is None:
             self._blobs = {}
             for item in self.tree.traverse():
-                if item.type != "blob" or item.mode == SYMLINK_MODE:
+                if not isinstance(item, git.Blob) or item.mode == SYMLINK_MODE:
                     continue
                 relpath = (
-                    PurePosixPath(item.path).relative_to(self.tree.path).as_posix() if self.tree.path else item.path
+                    PurePosixPath(item.path).relative_to(self.tree.path).as_posix()
+                    if self.tree.path
+                    else str(item.path)
                 )
                 self._blobs[relpath] = item
         return self._blobs
@@ -98,12 +101,14 @@ class CommitInfo:
 
 
 def info(commit: git.Commit) -> CommitInfo:
+    # gitpython decodes the message (errors replaced); it is typed str | bytes for a message it could not
+    message = commit.message if isinstance(commit.message, str) else commit.message.decode("utf-8", "replace")
     return CommitInfo(
         commit.hexsha,
         commit.hexsha[:10],
         commit.author.name or "",
         commit.authored_datetime,
-        commit.message.strip().splitlines()[0] if commit.message.strip() else "",
+        message.strip().splitlines()[0] if message.strip() else "",
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import Enum
 from typing import Any
 
@@ -56,7 +57,7 @@ _TYPE_WORDS = {
 }
 
 
-def describe_error(error: dict, model: type[BaseModel]) -> tuple[str, str]:
+def describe_error(error: Mapping[str, Any], model: type[BaseModel]) -> tuple[str, str]:
     """(Swedish message, rule code) for one pydantic error: SM106 unknown key, else SM107."""
     kind = error["type"]
     loc = tuple(error.get("loc", ()))
@@ -104,7 +105,7 @@ def describe_error(error: dict, model: type[BaseModel]) -> tuple[str, str]:
     return f"{where}: {error.get('msg', kind)}", "SM107"
 
 
-def _allowed_values(error: dict) -> list[str]:
+def _allowed_values(error: Mapping[str, Any]) -> list[str]:
     expected = error.get("ctx", {}).get("expected", "")
     return [part.strip().strip("'") for part in expected.replace(" or ", ",").split(",") if part.strip()]
 

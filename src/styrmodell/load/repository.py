@@ -41,7 +41,9 @@ def load_repository(
                 missing.append((relpath, raw, key))
             else:
                 loaded_by_path[relpath] = hit
-        for (relpath, _, key), parsed in zip(missing, parse_all([(p, r) for p, r, _ in missing], max_bytes), strict=False):
+        for (relpath, _, key), parsed in zip(
+            missing, parse_all([(p, r) for p, r, _ in missing], max_bytes), strict=False
+        ):
             cache.put_file(key, parsed)
             loaded_by_path[relpath] = parsed
         loaded = [loaded_by_path[relpath] for relpath, _ in raws]

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import codecs
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+_Loader: type[yaml.CSafeLoader] | type[yaml.SafeLoader]
 try:  # pragma: no cover - depends on how PyYAML was built
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover
@@ -147,6 +148,7 @@ def load_bytes(path: str, raw: bytes, max_bytes: int) -> LoadedFile:
     if problem:
         result.problems.append(problem)
         return result
+    assert text is not None  # decode gives either the text or a problem
     return load_text(path, text, result)
 
 
@@ -264,7 +266,7 @@ class _Builder:
         inner = stack + (ident,)
         if node.__class__ is SequenceNode:
             return [self.value(child, inner) for child in node.value]
-        return self.mapping(node, inner)
+        return self.mapping(cast(MappingNode, node), inner)  # the only kind of node left
 
     def mapping(self, node: MappingNode, stack: tuple[int, ...]) -> dict:
         out: dict = {}

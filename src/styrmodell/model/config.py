@@ -96,7 +96,7 @@ class Config(Node):
         """`SM401: av`, `SM401: varning` and `SM401: {max: 3}` all mean something."""
         if not isinstance(value, dict):
             return value
-        out = {}
+        out: dict[Any, Any] = {}
         for code, setting in value.items():
             if setting is False or (isinstance(setting, str) and setting.strip().lower() in ("av", "off")):
                 out[code] = {"aktiv": False}

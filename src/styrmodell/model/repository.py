@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -11,8 +12,23 @@ from styrmodell.model.compass import Catalogue, Evaluation
 from styrmodell.model.config import Config
 from styrmodell.model.economy import Economy
 from styrmodell.model.goals import Activity, Assignment, Dialogue, Goal, Indicator, Vision
-from styrmodell.model.governance import AnnualWheel, Budget, ControlPlan, DelegationOrder, SteeringDocument
+from styrmodell.model.governance import AnnualWheel, Budget, ControlPlan, DelegationOrder, Event, SteeringDocument
 from styrmodell.model.organisation import Administration, Organ, OrganKind, Role, Unit
+
+# The kinds whose ids share the repository-wide namespace (`Repository.globals`).
+Identified = (
+    Organ
+    | Administration
+    | Unit
+    | Role
+    | Goal
+    | Indicator
+    | Activity
+    | Assignment
+    | Dialogue
+    | SteeringDocument
+    | Event
+)
 
 
 @dataclass
@@ -40,7 +56,7 @@ class Repository:
     # ids of objects that failed validation: they exist, so references to them are not reported
     broken_ids: dict[str, str] = field(default_factory=dict)
 
-    def globals(self) -> list[tuple[str, list[Node]]]:
+    def globals(self) -> list[tuple[str, Sequence[Identified]]]:
         """Every kind whose ids share the repository-wide namespace, with its Swedish name."""
         return [
             ("organ", self.organs),

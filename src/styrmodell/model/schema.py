@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+from types import GenericAlias
 from typing import Any
 
-from pydantic import ConfigDict, Field, create_model
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from styrmodell.model.base import Node
 from styrmodell.model.config import Config
@@ -14,13 +15,13 @@ from styrmodell.model.sections import SECTIONS
 SCHEMA_ID = "https://styrmodell.se/schema/{name}.schema.json"
 
 
-def _content_model() -> type:
+def _content_model() -> type[BaseModel]:
     organisation_fields: dict[str, Any] = {}
     fields: dict[str, Any] = {
         "organ": (str | None, Field(default=None, description="Ägande organ för objekten i filen (id).")),
     }
     for section in SECTIONS:
-        annotation = list[section.model] if section.many else section.model
+        annotation = GenericAlias(list, section.model) if section.many else section.model  # list[section.model]
         if section.key[0] == "organisation":
             organisation_fields[section.key[1]] = (annotation | None, None)
         else:

@@ -144,8 +144,8 @@ def goal_status(repo, goal_id: str, period: str, _seen: frozenset = frozenset())
         parts.append((indicator.id, judgement.status, judgement.reason))
     children = [c for c in repo.children.get(goal_id, []) if c.id not in _seen]
     for child in children:
-        judgement = goal_status(repo, child.id, period, _seen | {goal_id})
-        parts.append((child.id, judgement.status, judgement.reason))
+        child_judgement = goal_status(repo, child.id, period, _seen | {goal_id})
+        parts.append((child.id, child_judgement.status, child_judgement.reason))
     if not parts:
         reason = (
             "ingen indikator och inget mål under det har utfall"

@@ -47,7 +47,8 @@ def organs_for(repo: Repository, kind: ReportType, organ: str | None, period: Re
             return Selection([None], [])
         raise FatalError(f"rapporten {kind.name} gäller hela kommunen; utelämna --organ")
     if organ == "all":
-        chosen, skipped = [], []
+        chosen: list[str] = []
+        skipped: list[str] = []
         for o in repo.organs:
             own = o.typ.value != "revision" and kind.has_own(ReportData(repo, period, o))
             (chosen if own else skipped).append(o.id)

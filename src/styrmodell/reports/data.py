@@ -7,10 +7,13 @@ municipality's own template (rendered in Jinja's sandbox) can use it without run
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import cast
 
 from styrmodell.model.base import period_sort_key
+from styrmodell.model.config import Level
 from styrmodell.model.economy import EconomyPeriod
 from styrmodell.model.goals import Activity, Assessment, Assignment, AssignmentStatus, Dialogue, Goal, Indicator
 from styrmodell.model.governance import Budget, ControlPlan, DelegationOrder, SteeringDocument
@@ -59,6 +62,7 @@ class IndicatorRow:
         if len(values) < 2 or self.indicator.riktning is None:
             return None
         before, now = values[-2].outcome, values[-1].outcome
+        assert before is not None and now is not None  # only points with an outcome
         if now == before:
             return "oförändrat"
         better = (now > before) == (self.indicator.riktning.value == "högre")
@@ -148,7 +152,7 @@ class ReportData:
 
     # --- goals -------------------------------------------------------------------------------
     @cached_property
-    def _levels(self) -> dict[str, object]:
+    def _levels(self) -> dict[str, Level]:
         return {level.id: level for level in self.repo.config.målkedja}
 
     def _level_name(self, goal: Goal) -> str:
@@ -300,7 +304,7 @@ class ReportData:
         return rows
 
     # --- activities, assignments, dialogue --------------------------------------------------------
-    def _mine(self, organ_id: str | None, goal_ids: list[str] = ()) -> bool:
+    def _mine(self, organ_id: str | None, goal_ids: Sequence[str] = ()) -> bool:
         if self.organ is None:
             return True
         if organ_id == self.organ.id:
@@ -437,7 +441,7 @@ class ReportData:
 
         for active in active_rules(self.repo.config):
             if active.rule.code == control_plan.CODE:
-                return self.organ.typ in control_plan.expected_kinds(active.options)
+                return self.organ.typ in control_plan.expected_kinds(cast(control_plan.Options, active.options))
         return False
 
     @cached_property

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, StrictUndefined, TemplateError
+from jinja2 import BaseLoader, ChoiceLoader, FileSystemLoader, PackageLoader, StrictUndefined, TemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from styrmodell.errors import FatalError
@@ -44,7 +44,7 @@ class Rendered:
 @lru_cache(maxsize=8)
 def _environment(library: str, root: Path | None) -> ImmutableSandboxedEnvironment:
     """One environment per format and repository, so that each template is compiled once a process."""
-    loaders = []
+    loaders: list[BaseLoader] = []
     if root is not None and (root / OVERRIDES).is_dir():
         loaders.append(FileSystemLoader(str(root / OVERRIDES)))
     loaders.append(PackageLoader("styrmodell.templates", ""))
@@ -99,7 +99,8 @@ def render(report: str, data: ReportData, fmt: str, root: Path | None = None, ti
     except SecurityError as error:
         raise FatalError(f"mallen för {report} försöker göra något som inte är tillåtet i en mall: {error}") from None
     except TemplateError as error:
-        where = f"{error.filename}:{error.lineno}: " if getattr(error, "lineno", None) else ""
+        lineno = getattr(error, "lineno", None)  # a syntax error knows its place
+        where = f"{getattr(error, 'filename', None)}:{lineno}: " if lineno else ""
         raise FatalError(f"{where}mallen för {report} går inte att använda: {error.message}") from None
     return Rendered(_tidy(text, library), missing)
 

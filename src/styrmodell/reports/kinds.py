@@ -43,6 +43,7 @@ def _tertial(today: dt.date) -> ReportPeriod:
 # Which organs have a report of their own under `--organ all`; fullmäktige's goal reports are the
 # whole municipality's, which `--organ all` always makes.
 def _goal_report(d: ReportData) -> bool:
+    assert d.organ is not None  # asked only for an organ (`--organ all`)
     if d.organ.typ == OrganKind.KF:
         return False
     return d.organ.typ in BOARDS | {OrganKind.BOLAG} or bool(d.own_goals)

@@ -182,10 +182,10 @@ def stabilize_pdf(data: bytes, date: dt.date | None = None) -> bytes:
     data = _replace_group(_XMP_DATE, data, fixed)
     blanked = _replace_group(_CHECKSUM, _replace_group(_ID, data, _zeros), _zeros)
     digest = hashlib.sha256(blanked).hexdigest().upper().encode()
+
     def same_case(value):
-        return (
-            digest[: len(value)] if value.isupper() or value.isdigit() else digest[: len(value)].lower()
-        )
+        return digest[: len(value)] if value.isupper() or value.isdigit() else digest[: len(value)].lower()
+
     data = _replace_group(_ID, data, same_case)
     return _replace_group(_CHECKSUM, data, same_case)
 

@@ -15,6 +15,8 @@ from typing import Any
 
 from styrmodell.findings import Finding
 from styrmodell.model.base import Node
+from styrmodell.model.goals import Assignment, Dialogue
+from styrmodell.model.governance import SteeringDocument
 from styrmodell.model.repository import Repository
 from styrmodell.reports.attainment import Status, indicator_status
 from styrmodell.validation.pipeline import Result
@@ -127,11 +129,11 @@ def entries(repo: Repository, files: set[str] | None = None) -> dict[Key, _Entry
             organ = getattr(obj, "organ", None)
             if kind in ("organ", "förvaltning", "enhet", "roll"):
                 organ = "organisation"
-            elif kind == "styrdokument":
+            elif isinstance(obj, SteeringDocument):  # styrdokument
                 organ = obj.beslutad_av
-            elif kind == "uppdrag":
+            elif isinstance(obj, Assignment):  # uppdrag
                 organ = obj.givare
-            elif kind == "dialog":
+            elif isinstance(obj, Dialogue):  # dialog
                 organ = obj.forum
             title = (
                 getattr(obj, "text", None)
@@ -173,6 +175,7 @@ def _changes(old: dict[Key, _Entry], new: dict[Key, _Entry]) -> list[Change]:
     for key in sorted(set(old) | set(new), key=lambda k: (k.kind, k.ident)):
         before, after = old.get(key), new.get(key)
         if before is None:
+            assert after is not None  # the key is on one side at least
             changes.append(Change(key, "tillagd", after.organ, after.title, new_file=after.obj.file))
         elif after is None:
             changes.append(Change(key, "borttagen", before.organ, before.title, old_file=before.obj.file))
@@ -195,6 +198,8 @@ def _changes(old: dict[Key, _Entry], new: dict[Key, _Entry]) -> list[Change]:
 
 
 def _status_changes(old: Result, new: Result, files: set[str] | None) -> list[StatusChange]:
+    assert old.config is not None and new.config is not None
+    assert old.repository is not None and new.repository is not None
     margin_old = old.config.måluppfyllelse.delvis_marginal_procent
     margin_new = new.config.måluppfyllelse.delvis_marginal_procent
     if margin_old != margin_new:
@@ -299,6 +304,7 @@ def changed_files(old: Result, new: Result) -> set[str] | None:
 
 def semantic_diff(old: Result, new: Result, base_label: str, head_label: str) -> DiffResult:
     """`old` may be built from only the changed files (its findings then come from the cache)."""
+    assert old.repository is not None and new.repository is not None  # the caller builds both models
     files = changed_files(old, new)
     changes = _changes(entries(old.repository, files), entries(new.repository, files))
     added, fixed = _finding_delta(old.findings, new.findings)

@@ -102,8 +102,8 @@ def render_markdown(result: DiffResult, organ_names: dict[str, str], out: TextIO
             )
             if change.fields:
                 w("\n  | fält | före | efter |\n  |---|---|---|\n")
-                for f in change.fields:
-                    w(f"  | {f.path} | {_md_cell(f.old)} | {_md_cell(f.new)} |\n")
+                for fc in change.fields:
+                    w(f"  | {fc.path} | {_md_cell(fc.old)} | {_md_cell(fc.new)} |\n")
                 w("\n")
         w("\n")
 

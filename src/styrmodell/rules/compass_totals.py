@@ -64,6 +64,7 @@ def check(repo: Repository, options: Options) -> Iterator[tuple[str, Location]]:
             result = area.result
             if result is None or result.summa is None or not result.poäng:
                 continue
+            assert area.rounded is not None  # the area has scores
             if abs(area.rounded - result.summa) > options.tolerans:
                 yield (
                     f"område {area.number} har summan {result.summa}, men delfrågornas poäng ger "

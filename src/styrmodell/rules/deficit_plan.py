@@ -49,7 +49,7 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
         key = str(economy.år)
         period = economy.perioder.get(key)
         result = period.balanced_budget_result(outcome=True) if period is not None else None
-        if result is None or result >= 0 or period.åtgärdsplan or period.synnerliga_skäl:
+        if period is None or result is None or result >= 0 or period.åtgärdsplan or period.synnerliga_skäl:
             continue
         later = range(economy.år + 1, economy.år + 4)
         if planned.intersection(later):

@@ -36,6 +36,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from styrmodell.findings import Location, Severity
+from styrmodell.model.base import Node
 from styrmodell.model.goals import GoalKind
 from styrmodell.model.repository import Repository
 
@@ -61,7 +62,9 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
             "(ett styrdokument vars titel eller omfattning nämner god ekonomisk hushållning) (KL 11 kap. 1 §)",
             where,
         )
-    texts = [(d, ("titel", "omfattning"), f"styrdokumentet '{d.id}'") for d in repo.documents]
+    texts: list[tuple[Node, tuple[str, str], str]] = [
+        (d, ("titel", "omfattning"), f"styrdokumentet '{d.id}'") for d in repo.documents
+    ]
     texts += [(b, ("åtgärdsplan", "undantag_balanskrav"), f"budgeten för {b.år}") for b in repo.budgets]
     for node, fields, what in texts:
         for name in fields:

@@ -80,12 +80,13 @@ class _Checker:
             self.ref(obj, field, ident, kinds, index)
 
     def owner(self, obj: Node, what: str) -> None:
-        if getattr(obj, "organ", None) is None:
+        organ = getattr(obj, "organ", None)
+        if organ is None:
             self.found.append(
                 (f"{what} saknar ägande organ: ange `organ:` på objektet eller överst i filen", obj.where())
             )
         else:
-            self.ref(obj, "organ", obj.organ, ORGAN)
+            self.ref(obj, "organ", organ, ORGAN)
 
 
 def _a(kind: str) -> str:

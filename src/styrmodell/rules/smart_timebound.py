@@ -57,8 +57,11 @@ def check(repo: Repository, options: Options) -> Iterator[tuple[str, Location]]:
                 goal.where("målår"),
             )
         if options.årtal_i_formulering:
-            start = goal.period.från if goal.period else goal.målår
-            year = goal.målår or goal.period.till
+            if goal.period:
+                start, year = goal.period.från, goal.målår or goal.period.till
+            else:
+                assert goal.målår is not None  # a goal without either was passed over above
+                start = year = goal.målår
             if year > start and str(year) not in goal.text:
                 yield (
                     f"målet '{goal.id}' sträcker sig över flera år ({start}–{year}) men anger inte målåret "

@@ -33,6 +33,7 @@ from collections.abc import Iterable, Iterator
 
 from styrmodell.findings import Location, Severity
 from styrmodell.model.base import Node
+from styrmodell.model.governance import Delegation, Risk
 from styrmodell.model.repository import Repository
 
 CODE = "SM202"
@@ -40,7 +41,7 @@ NAME = "dubblett-id"
 SEVERITY = Severity.ERROR
 
 
-def _duplicates(objects: Iterable[Node], what: str) -> Iterator[tuple[str, Location]]:
+def _duplicates(objects: Iterable[Delegation | Risk], what: str) -> Iterator[tuple[str, Location]]:
     first: dict[str, tuple[str, Node]] = {}
     for obj in objects:
         seen = first.get(obj.id)

@@ -40,12 +40,13 @@ def number(value: float | int | None, decimals: int | None = None, signed: bool 
     """1234.5 → '1 234,5'; with `decimals`, exactly that many (1 → '1 234,5', 0 → '1 235')."""
     if value is None:
         return MISSING
+    exact: Decimal | float | int = value
     if decimals is not None:  # 0,5 rounds up, as in accounting, not to the even digit
-        value = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    text = _format(value if isinstance(value, Decimal) else Decimal(str(value)), decimals)
+        exact = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    text = _format(exact if isinstance(exact, Decimal) else Decimal(str(exact)), decimals)
     if text.lstrip("-−") in ("0", "0,0", "0,00"):
         text = text.lstrip("-−")
-    if signed and value > 0 and text != "0":
+    if signed and exact > 0 and text != "0":
         text = "+" + text
     return text
 

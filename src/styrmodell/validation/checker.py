@@ -27,13 +27,13 @@ def active_rules(config: Config) -> list[ActiveRule]:
     """The rules this repository runs, with severities and options from its configuration."""
     # A rule may be set by code in one layer and by name in another: later settings win, key by key.
     settings: dict[str, tuple[str, dict]] = {}
-    for key, setting in config.regler.items():
+    for key, value in config.regler.items():
         rule = find(key)
         if rule is None:
             line_col = config.where("regler", key)
             known = list(RULES) + [r.name for r in RULES.values()]
             raise FatalError(f"{line_col}: okänd regel '{key}'{did_you_mean(key, known)} (se `styr regler`)")
-        explicit = {name: getattr(setting, name) for name in setting.model_fields_set} | setting.options()
+        explicit = {name: getattr(value, name) for name in value.model_fields_set} | value.options()
         settings[rule.code] = (key, settings.get(rule.code, ("", {}))[1] | explicit)
     active = []
     for code, rule in RULES.items():

@@ -1,0 +1,69 @@
+"""The package as a user installs it: the suite runs against the built wheel, the wheel holds every
+file of the source tree, and the version is one number everywhere."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import sysconfig
+import zipfile
+from importlib import metadata
+from pathlib import Path
+
+import pytest
+
+import styrmodell
+from conftest import ROOT
+
+
+def test_the_suite_tests_the_installed_wheel_not_the_source_tree():
+    installed = Path(styrmodell.__file__).resolve()
+    assert installed.is_relative_to(Path(sysconfig.get_paths()["purelib"]).resolve()), installed
+    assert not installed.is_relative_to(ROOT.resolve()), "testerna kör källträdet, inte det installerade paketet"
+    direct_url = json.loads(metadata.distribution("styrmodell").read_text("direct_url.json") or "{}")
+    assert "dir_info" not in direct_url or not direct_url["dir_info"].get("editable"), "installerat redigerbart"
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    """The wheel the test command built (dist/), else one built now from this tree."""
+    built = sorted((ROOT / "dist").glob("styrmodell-*.whl"))
+    if built:
+        return built[-1]
+    out = tmp_path_factory.mktemp("hjul")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(out), str(ROOT)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    return next(out.glob("styrmodell-*.whl"))
+
+
+def _tracked(folder: str) -> list[str]:
+    listing = subprocess.run(["git", "-C", str(ROOT), "ls-files", folder], capture_output=True, text=True)
+    if listing.returncode != 0 or not listing.stdout.strip():
+        return sorted(
+            str(p.relative_to(ROOT)) for p in (ROOT / folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts
+        )
+    return listing.stdout.split()
+
+
+def test_the_wheel_holds_every_file_of_the_package_and_the_templates(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    expected = {path.removeprefix("src/") for path in _tracked("src/styrmodell")}
+    expected |= {"styrmodell/templates/" + path.removeprefix("templates/") for path in _tracked("templates")}
+    missing = sorted(expected - names)
+    assert not missing, f"saknas i hjulet: {missing}"
+    packages = {str(p.parent.relative_to(ROOT / "src")) for p in (ROOT / "src" / "styrmodell").rglob("__init__.py")}
+    assert {p.replace("/", ".") for p in packages} >= {"styrmodell.reports", "styrmodell.cli", "styrmodell.load"}
+    assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
+
+
+def test_one_version_everywhere():
+    version = metadata.version("styrmodell")
+    assert version == styrmodell.__version__
+    changelog = (ROOT / "CHANGELOG.md").read_text("utf-8")
+    newest = next(line for line in changelog.splitlines() if line.startswith("## "))
+    assert newest.startswith(f"## {version} "), f"CHANGELOG.md:s senaste version är inte {version}: {newest}"
