@@ -20,7 +20,9 @@ from conftest import ROOT
 def test_the_suite_tests_the_installed_wheel_not_the_source_tree():
     installed = Path(styrmodell.__file__).resolve()
     assert installed.is_relative_to(Path(sysconfig.get_paths()["purelib"]).resolve()), installed
-    assert not installed.is_relative_to(ROOT.resolve()), "testerna kör källträdet, inte det installerade paketet"
+    assert not installed.is_relative_to((ROOT / "src").resolve()), (
+        "testerna kör källträdet, inte det installerade paketet"
+    )
     direct_url = json.loads(metadata.distribution("styrmodell").read_text("direct_url.json") or "{}")
     assert "dir_info" not in direct_url or not direct_url["dir_info"].get("editable"), "installerat redigerbart"
 
