@@ -199,6 +199,16 @@ def test_a_comparison_group_is_the_mean_of_its_members(astorp, kolada):
         ("/v3/data/", (200, b'{"values": [', 0), "svaret är inte giltig JSON"),
         ("/v3/data/", (200, b'{"count": 1, "values": [{"kpi": "U07451"}]}', 0), "har inte Koladas form"),
         ("/v3/data/", (200, b'{"values": [], "next_url": "http://example.org/v3/x"}', 0), "en annan server"),
+        (
+            "/v3/data/",
+            (200, json.dumps({"values": [entry("U07451", '1277", x: "', 2024, ("T", 1.0, ""))]}).encode(), 0),
+            "är inte en kommunkod",
+        ),
+        (
+            "/v3/data/",
+            (200, json.dumps({"values": [entry("U07451", "1277", 2024, ("T", "68", ""))]}).encode(), 0),
+            "är inte ett tal",
+        ),
     ],
 )
 def test_a_broken_answer_is_a_swedish_error_and_nothing_is_written(astorp, kolada, route, reply, message):

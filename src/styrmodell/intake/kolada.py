@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
+import re
 import socket
 import urllib.error
 import urllib.parse
@@ -136,27 +138,37 @@ def decode(body: bytes, where: str) -> dict:
     return page
 
 
+_KPI = re.compile(r"^[NU]\d{5}$")
+_AREA = re.compile(r"^\d{4}$")
+
+
 def parse_page(page: dict, where: str) -> list[Value]:
-    """The values of one page; a page that does not have Kolada's shape is a FatalError."""
+    """The values of one page; a page that does not have Kolada's shape is a FatalError. Every field
+    is checked, since what a server sends ends up in the repository's files."""
     out = []
     for index, entry in enumerate(page["values"]):
         try:
             kpi, municipality = str(entry["kpi"]), str(entry["municipality"])
+            if not _KPI.match(kpi):
+                raise ValueError(f"nyckeltalet {kpi[:40]!r} är inte ett Kolada-id")
+            if not _AREA.match(municipality):
+                raise ValueError(f"kommunen {municipality[:40]!r} är inte en kommunkod")
             period = int(entry["period"])
+            if not 1990 <= period <= 2100:
+                raise ValueError(f"året {period} är inte rimligt")
             for item in entry.get("values") or []:
                 raw = item.get("value")
                 if raw is not None and (isinstance(raw, bool) or not isinstance(raw, (int, float))):
                     raise ValueError(f"värdet {raw!r} är inte ett tal")
-                out.append(
-                    Value(
-                        kpi,
-                        municipality,
-                        period,
-                        str(item.get("gender") or "T"),
-                        raw,
-                        str(item.get("status") or ""),
-                    )
-                )
+                if isinstance(raw, float) and not math.isfinite(raw):
+                    raise ValueError("värdet är inte ett ändligt tal")
+                gender = str(item.get("gender") or "T")
+                if gender not in ("T", "K", "M"):
+                    raise ValueError(f"kön {gender[:10]!r} är inte T, K eller M")
+                status = str(item.get("status") or "")
+                if len(status) > 40 or not status.isprintable():
+                    raise ValueError(f"statuskoden {status[:40]!r} är inte en statuskod")
+                out.append(Value(kpi, municipality, period, gender, raw, status))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise FatalError(f"{where}: värde nr {index + 1} har inte Koladas form ({exc}); inget skrevs") from None
     return out
