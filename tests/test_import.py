@@ -144,6 +144,7 @@ def test_a_broken_import_names_every_bad_row_and_writes_nothing(astorp, tmp_path
         "ks-ind-svar;2025;hög\n"
         "ks-ind-foretagsklimat;2024;68,9\n"
         "N99999;2024;3\n"
+        "ks-ind-svar;2023;1e400\n"
     )
     before = snapshot(astorp)
     proc = run_styr("importera", "utfall", str(table), str(astorp))
@@ -157,7 +158,8 @@ def test_a_broken_import_names_every_bad_row_and_writes_nothing(astorp, tmp_path
         in err
     )
     assert "utfall.csv rad 7: ingen indikator har källa kolada:N99999" in err
-    assert "5 fel i importen; inget skrevs." in err
+    assert "utfall.csv rad 8: värde: '1e400' är för stort för att vara ett värde" in err
+    assert "6 fel i importen; inget skrevs." in err
     assert "Traceback" not in err and "internt fel" not in err
     assert snapshot(astorp) == before
 

@@ -4,6 +4,7 @@ periods `2025`, `2026-08`, `2026-T1`; gender `T`, `K`, `M`."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from typing import Any
 
@@ -17,8 +18,8 @@ def number(cell: Any) -> float | int:
     if isinstance(cell, bool):
         raise ValueError(f"'{cell}' är inte ett tal")
     if isinstance(cell, (int, float)):
-        if isinstance(cell, float) and cell != cell:  # NaN
-            raise ValueError("värdet är inte ett tal")
+        if isinstance(cell, float) and not math.isfinite(cell):
+            raise ValueError("värdet är inte ett ändligt tal")
         return cell
     text = str(cell).strip().replace("\u2212", "-").replace("\u00a0", "").replace("\u202f", "")
     text = re.sub(r"(?<=\d) (?=\d{3}\b)", "", text)  # 1 234,5
@@ -32,6 +33,8 @@ def number(cell: Any) -> float | int:
         raise ValueError(f"'{cell}' har både decimalkomma och decimalpunkt")
     text = text.replace(",", ".")
     value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"'{cell}' är för stort för att vara ett värde")
     return int(value) if re.fullmatch(r"[+-]?\d+", text) else value
 
 

@@ -28,8 +28,9 @@ Rätt, när nämnden beslutat målet på nytt:
 Inga.
 
 ## Referens
-KL 5 kap. 1 § (fullmäktige beslutar mål och riktlinjer), KL 6 kap. 6 §; seed 001 §3 (SMARTA:
-accepterade).
+KL 5 kap. 1 § 1 p. (fullmäktige beslutar mål och riktlinjer), 5 kap. 9 § (mandattiden räknas från
+den 15 oktober valåret), 6 kap. 6 § (nämnderna arbetar efter fullmäktiges mål); seed 001 §3
+(SMARTA: accepterade).
 """
 
 from __future__ import annotations
