@@ -65,6 +65,22 @@ class WheelSettings(Node):
     år: int | None = Field(default=None, ge=2000, le=2100)
 
 
+class KoladaSettings(Node):
+    """What `styr importera kolada` compares the municipality with, besides what each indicator's
+    `jämförelser` already names."""
+
+    jämför: list[Text] = Field(
+        default=[],
+        description="Jämförelser för varje indikator med källa kolada: Riket, en kommun eller region "
+        "(namn eller kod), eller en grupp under grupper.",
+    )
+    grupper: dict[Text, list[Text]] = Field(
+        default={},
+        description="Grupper av kommuner att jämföra med, t.ex. {Liknande kommuner: [Bjuv, Klippan, 1284]}; "
+        "jämförelsevärdet är medelvärdet av medlemmarnas värden (ovägt).",
+    )
+
+
 class RuleSetting(Node):
     """One rule's settings: on/off, severity, and the rule's own options (checked by the rule)."""
 
@@ -86,6 +102,7 @@ class Config(Node):
     gränser: Limits = Limits()
     måluppfyllelse: AttainmentSettings = AttainmentSettings()
     årshjul: WheelSettings = WheelSettings()
+    kolada: KoladaSettings = KoladaSettings()
     ignorera: list[Text] = []
     referensdatum: dt.date | None = None
     beslut: Decision | None = None

@@ -69,6 +69,14 @@ class Assessment(Node):
     åtgärder: Text | None = None
 
 
+class Reconsideration(Node):
+    """A goal carried into a new mandate period, to be decided again (set by `styr nytt-ar`)."""
+
+    av: Ref = Field(description="Organet som ska besluta målet på nytt (för ett fullmäktigemål: kf).")
+    inför: int = Field(ge=2000, le=2100, description="Året som det nya beslutet gäller från.")
+    skäl: Text | None = Field(default=None, description="Varför målet ska omprövas, t.ex. ny mandatperiod.")
+
+
 class Goal(Node):
     id: Id
     nivå: Ref
@@ -83,6 +91,11 @@ class Goal(Node):
     beslut: Decision | None = None
     bedömningsmetod: Text | None = None
     bedömningar: dict[Period, Assessment] = {}
+    omprövas: Reconsideration | None = Field(
+        default=None,
+        description="Målet förs över till en ny mandatperiod och ska beslutas på nytt: {av: kf, inför: 2027}. "
+        "Ta bort nyckeln när beslutet är fattat och skrivet i beslut:.",
+    )
 
     def in_force(self, year: int) -> bool:
         """Whether the goal applies in `year`: inside its period, or not after its target year."""
@@ -101,6 +114,11 @@ class Baseline(Node):
     värde: float
 
 
+class Gender(str, Enum):
+    KVINNOR = "kvinnor"
+    MAN = "män"
+
+
 class Indicator(Node):
     id: Id
     namn: Text
@@ -111,8 +129,15 @@ class Indicator(Node):
     källa: Text = "egen"
     metod: Text | None = None
     bas: Baseline | None = None
-    målvärden: dict[int, float] = {}
+    målvärden: dict[int, float | None] = Field(
+        default={},
+        description="Målvärde per år; null är ett år vars målvärde ännu inte är beslutat (`styr nytt-ar` lägger till det).",
+    )
     utfall: dict[Period, float | None] = {}
+    utfall_per_kön: dict[Gender, dict[Period, float | None]] = Field(
+        default={},
+        description="Utfall för kvinnor och män var för sig: {kvinnor: {2024: 81.0}, män: {2024: 86.5}}.",
+    )
     jämförelser: dict[Text, dict[Period, float | None]] = {}
     beskrivning: Text | None = None
 
@@ -132,6 +157,15 @@ class Indicator(Node):
             for key in value:
                 parse_period(key)
         return value
+
+    def target(self, year: int) -> float | None:
+        """The decided target for `year` (None: none, or a slot not yet decided)."""
+        return self.målvärden.get(year)
+
+    @property
+    def decided_targets(self) -> dict[int, float]:
+        """The targets that have a value, by year (slots written `null` left out)."""
+        return {year: value for year, value in self.målvärden.items() if value is not None}
 
     @property
     def kolada_id(self) -> str | None:

@@ -9,6 +9,7 @@ from styrmodell.model.compass import Catalogue, Evaluation
 from styrmodell.model.economy import Economy
 from styrmodell.model.goals import Activity, Assignment, Dialogue, Goal, Indicator, Vision
 from styrmodell.model.governance import AnnualWheel, Budget, ControlPlan, DelegationOrder, SteeringDocument
+from styrmodell.model.kolada import KoladaFetch
 from styrmodell.model.organisation import Administration, Organ, Role, Unit
 
 
@@ -42,6 +43,7 @@ SECTIONS: list[Section] = [
     Section(("årshjul",), AnnualWheel, "wheels", many=False, items="händelser"),
     Section(("kommunkompass",), Evaluation, "compass_evaluations", many=False, items="områden"),
     Section(("kompasskatalog",), Catalogue, "compass_catalogues", many=False),
+    Section(("kolada",), KoladaFetch, "kolada_fetches"),
 ]
 
 TOP_LEVEL_KEYS = ["organ"] + sorted({s.key[0] for s in SECTIONS})

@@ -20,6 +20,8 @@ def indicator_row(row: IndicatorRow) -> list:
     unit = row.indicator.enhet
     notes = [row.trend] if row.trend else []
     notes += [f"{name}: {numbers.with_unit(value, unit)}" for name, value in row.comparisons]
+    if row.kolada or row.kolada_comparisons:
+        notes.append("Källa: Kolada")
     return [
         row.indicator.namn,
         row.period,
@@ -73,7 +75,8 @@ def quality_row(row: IndicatorRow) -> list:
     return [
         row.indicator.namn,
         f"{numbers.with_unit(row.outcome, unit)} ({row.period})",
-        "; ".join(f"{name}: {numbers.with_unit(value, unit)}" for name, value in row.comparisons),
+        "; ".join(f"{name}: {numbers.with_unit(value, unit)}" for name, value in row.comparisons)
+        + ("; Källa: Kolada" if row.kolada or row.kolada_comparisons else ""),
         _status(row),
     ]
 
