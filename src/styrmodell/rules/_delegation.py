@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from styrmodell.findings import Location
 from styrmodell.model.governance import Appeal, Delegation, DelegationOrder, MatterCategory
 from styrmodell.model.organisation import Organ, Role
 from styrmodell.model.repository import Repository
@@ -21,31 +20,36 @@ def resolve(repo: Repository, ident: str) -> Role | Organ | None:
     return repo.role_by_id.get(ident) or repo.organ_by_id.get(ident)
 
 
-def people(row: Delegation) -> Iterator[tuple[str, str, Location]]:
+# A field of a row, as the path `Node.where` takes: ("delegat",), ("ersättare", 2). Locations are
+# looked up only for a finding: the first lookup in a file indexes its positions, which costs.
+Field = tuple[str | int, ...]
+
+
+def people(row: Delegation) -> Iterator[tuple[str, str, Field]]:
     """Everyone who may decide on the row: the delegate, then each substitute (ersättare).
 
-    Yields (what, id, location), `what` being "delegaten" or "ersättaren", for messages.
+    Yields (what, id, field), `what` being "delegaten" or "ersättaren", for messages.
     """
-    yield "delegaten", row.delegat, row.where("delegat")
+    yield "delegaten", row.delegat, ("delegat",)
     for index, ident in enumerate(row.ersättare):
-        yield "ersättaren", ident, row.where("ersättare", index)
+        yield "ersättaren", ident, ("ersättare", index)
 
 
-def by_legality_review(row: Delegation) -> Location | None:
-    """Where the row says its decision is appealed by laglighetsprövning (KL 13 kap.), if it does."""
+def by_legality_review(row: Delegation) -> Field | None:
+    """The field saying the row's decision is appealed by laglighetsprövning (KL 13 kap.), if one does."""
     if row.överklagbart == Appeal.LAGLIGHETSPROVNING:
-        return row.where("överklagbart")
+        return ("överklagbart",)
     if MatterCategory.LAGLIGHETSPROVNING in row.kategori:
-        return row.where("kategori", row.kategori.index(MatterCategory.LAGLIGHETSPROVNING))
+        return ("kategori", row.kategori.index(MatterCategory.LAGLIGHETSPROVNING))
     return None
 
 
-def not_appealable(row: Delegation) -> Location | None:
-    """Where the row says its decision may not be appealed under law, if it does."""
+def not_appealable(row: Delegation) -> Field | None:
+    """The field saying the row's decision may not be appealed under law, if one does."""
     if row.överklagbart == Appeal.NEJ:
-        return row.where("överklagbart")
+        return ("överklagbart",)
     if MatterCategory.EJ_OVERKLAGBART in row.kategori:
-        return row.where("kategori", row.kategori.index(MatterCategory.EJ_OVERKLAGBART))
+        return ("kategori", row.kategori.index(MatterCategory.EJ_OVERKLAGBART))
     return None
 
 

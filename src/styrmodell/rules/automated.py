@@ -45,9 +45,9 @@ from collections.abc import Iterator
 from styrmodell.findings import Location, Severity
 from styrmodell.model.governance import Delegation
 from styrmodell.model.governance import MatterCategory as M
-from styrmodell.model.organisation import Role, RoleKind
+from styrmodell.model.organisation import RoleKind
 from styrmodell.model.repository import Repository
-from styrmodell.rules._delegation import by_legality_review, not_appealable, people, resolve, rows
+from styrmodell.rules._delegation import by_legality_review, not_appealable, people, rows
 from styrmodell.rules.base import Basis
 
 CODE = "SM603"
@@ -67,24 +67,23 @@ NOT_APPEALABLE = ("2 p.", "ärenden där beslut enligt lag eller annan författn
 def _forbidden(row: Delegation) -> Iterator[tuple[tuple[str, str], Location]]:
     review = by_legality_review(row)
     if review is not None:
-        yield REVIEW, review
+        yield REVIEW, row.where(*review)
     closed = not_appealable(row)
     if closed is not None:
-        yield NOT_APPEALABLE, closed
+        yield NOT_APPEALABLE, row.where(*closed)
     for index, category in enumerate(row.kategori):
         if category in FORBIDDEN:
             yield FORBIDDEN[category], row.where("kategori", index)
 
 
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
+    functions = {role.id for role in repo.roles if role.typ == RoleKind.AUTOMATISERAD}
+    if not functions:
+        return
     for _order, row in rows(repo):
-        automated = [
-            (what, ident)
-            for what, ident, _ in people(row)
-            if isinstance(role := resolve(repo, ident), Role) and role.typ == RoleKind.AUTOMATISERAD
-        ]
-        if not automated:
+        if row.delegat not in functions and functions.isdisjoint(row.ersättare):
             continue
+        automated = [(what, ident) for what, ident, _ in people(row) if ident in functions]
         for (point, matter), where in _forbidden(row):
             for what, ident in automated:
                 yield (

@@ -128,13 +128,13 @@ def _wheel(repo: Repository) -> Iterator[tuple[str, Location]]:
             if event.avser is None or event.avser.value not in MOMENTS:
                 continue
             what, ref = MOMENTS[event.avser.value]
-            for field, organ, where in (
-                ("organ", event.organ, event.where("organ")),
-                ("sammanträde", event.när.möte, event.när.where("möte")),
+            for field, organ, node, key in (
+                ("organ", event.organ, event, "organ"),
+                ("sammanträde", event.när.möte, event.när, "möte"),
             ):
                 if _other(repo, organ):
                     yield (
                         f"'{event.id}' är {what}, men händelsens {field} är '{organ}'; det beslutet fattas av "
                         f"fullmäktige ({ref})",
-                        where,
+                        node.where(key),
                     )

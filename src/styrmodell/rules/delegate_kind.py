@@ -112,7 +112,7 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
     for order, row in rows(repo):
         if repo.organ_kind(order.organ) == OrganKind.KF.value:
             continue  # fullmäktige's assignments to the boards are KL 5 kap. 2 §, not 6 kap. 37 §
-        for _what, ident, where in people(row):
+        for _what, ident, field in people(row):
             problem = _problem(repo, order.organ, ident)
             if problem:
-                yield f"rad {row.id}: {problem} (KL 6 kap. 37 §)", where
+                yield f"rad {row.id}: {problem} (KL 6 kap. 37 §)", row.where(*field)

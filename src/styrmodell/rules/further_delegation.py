@@ -77,7 +77,7 @@ BASIS = Basis.TEXT
 REF = "(KL 7 kap. 6 §)"
 
 
-def chief_problem(repo: Repository, board: str | None, ident: str) -> str | None:
+def _chief_problem(repo: Repository, board: str | None, ident: str) -> str | None:
     """None when `ident` is the förvaltningschef of the board's own administration, else why not."""
     role = resolve(repo, ident)
     if role is None:
@@ -110,11 +110,19 @@ def chief_problem(repo: Repository, board: str | None, ident: str) -> str | None
 
 
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
+    answers: dict[tuple[str | None, str], str | None] = {}
+
+    def chief_problem(board: str | None, ident: str) -> str | None:  # the same few pairs, many rows
+        key = (board, ident)
+        if key not in answers:
+            answers[key] = _chief_problem(repo, board, ident)
+        return answers[key]
+
     for order in repo.delegation_orders:
         by_id = {row.id: row for row in order.rader}
         for row in order.rader:
             if row.vidaredelegering_tillåten:
-                problem = chief_problem(repo, order.organ, row.delegat)
+                problem = chief_problem(order.organ, row.delegat)
                 if problem:
                     yield (
                         f"rad {row.id}: vidaredelegering får bara tillåtas förvaltningschefen inom nämndens "
@@ -124,7 +132,7 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
             source = by_id.get(row.vidaredelegerad_från or "")
             if source is None:
                 continue
-            problem = chief_problem(repo, order.organ, source.delegat)
+            problem = chief_problem(order.organ, source.delegat)
             if problem:
                 yield (
                     f"rad {row.id} vidaredelegerar från rad {source.id}, men bara förvaltningschefen inom "
@@ -143,17 +151,17 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
                     f"bara ett steg är tillåtet {REF}",
                     row.where("vidaredelegerad_från"),
                 )
-            for what, ident, where in people(row):
+            for what, ident, field in people(row):
                 target = resolve(repo, ident)
                 if isinstance(target, Organ):
                     yield (
                         f"rad {row.id}: vidaredelegering får bara ske till en anställd; {what} '{ident}' är "
                         f"ett {target.typ.value} {REF}",
-                        where,
+                        row.where(*field),
                     )
                 elif isinstance(target, Role) and not target.employed:
                     yield (
                         f"rad {row.id}: vidaredelegering får bara ske till en anställd, inte till {what} "
                         f"'{ident}' ({target.typ.value}) {REF}",
-                        where,
+                        row.where(*field),
                     )

@@ -73,13 +73,13 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
     for order, row in rows(repo):
         if MatterCategory.BRADSKANDE not in row.kategori:
             continue
-        for what, ident, where in people(row):
+        for what, ident, field in people(row):
             problem = _problem(repo, order.organ, ident)
             if problem:
                 yield (
                     f"rad {row.id}: brådskande ärenden får bara delegeras till ordföranden eller en annan ledamot "
                     f"som nämnden utsett; {what} {problem} (KL 6 kap. 39 §)",
-                    where,
+                    row.where(*field),
                 )
         if row.anmäls is False:
             yield (
