@@ -187,6 +187,25 @@ class CompanyBudget(Node):
         return {"redogörelse": value} if isinstance(value, str) else value
 
 
+_COMPANIES_SCHEMA = {
+    "type": "object",
+    "additionalProperties": {
+        "anyOf": [
+            {"type": "string", "description": "Redogörelsen för bolagets ekonomi under budgetåret."},
+            {
+                "type": "object",
+                "properties": {
+                    "redogörelse": {"type": "string"},
+                    **{key: {"type": "number"} for key in ("intäkter", "kostnader", "resultat", "investeringar")},
+                },
+                "required": ["redogörelse"],
+                "additionalProperties": False,
+            },
+        ]
+    },
+}
+
+
 class Budget(Node):
     år: int = Field(ge=2000, le=2100)
     beslut: Decision | None = None
@@ -216,7 +235,7 @@ class Budget(Node):
         description="Fullmäktiges finansiella mål som budgetens plan för ekonomin innehåller, för alla planens "
         "år (KL 11 kap. 6 § tredje stycket).",
     )
-    koncernföretag: dict[Ref, CompanyBudget] = Field(
+    koncernföretag: Annotated[dict[Ref, CompanyBudget], WithJsonSchema(_COMPANIES_SCHEMA)] = Field(
         default={},
         description="Redogörelsen för ekonomin under budgetåret i varje kommunalt koncernföretag, per bolag "
         "(KL 11 kap. 6 a §).",
