@@ -36,10 +36,13 @@ from collections.abc import Iterator
 
 from styrmodell.findings import Location, Severity
 from styrmodell.model.repository import Repository
+from styrmodell.rules.base import Basis
 
 CODE = "SM701"
 NAME = "styrdokument-beslut"
 SEVERITY = Severity.ERROR
+REFERENCE = "kommunens riktlinjer för styrdokument"
+BASIS = Basis.MUNICIPALITY
 
 
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:

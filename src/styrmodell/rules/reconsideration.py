@@ -29,8 +29,8 @@ Inga.
 
 ## Referens
 KL 5 kap. 1 § 1 p. (fullmäktige beslutar mål och riktlinjer), 5 kap. 9 § (mandattiden räknas från
-den 15 oktober valåret), 6 kap. 6 § (nämnderna arbetar efter fullmäktiges mål); seed 001 §3
-(SMARTA: accepterade).
+den 15 oktober valåret), 6 kap. 6 § (nämnderna arbetar efter fullmäktiges mål). Lagen säger inte
+att ett mål upphör vid en ny mandatperiod; att det beslutas på nytt är praxis, därav en varning.
 """
 
 from __future__ import annotations
@@ -40,10 +40,13 @@ from collections.abc import Iterator
 
 from styrmodell.findings import Location, Severity
 from styrmodell.model.repository import Repository
+from styrmodell.rules.base import Basis
 
 CODE = "SM306"
 NAME = "mål-att-ompröva"
 SEVERITY = Severity.WARNING
+REFERENCE = "KL 5 kap. 1 § 1 p. och 9 §, 6 kap. 6 §"
+BASIS = Basis.PRACTICE
 
 
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
@@ -70,6 +73,7 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
             name = repo.organ_by_id[marker.av].namn
             yield (
                 f"målet '{goal.id}' gäller {marker.inför} men är inte beslutat på nytt av {name} under "
-                f"mandatperioden från {start.isoformat()}; skriv beslutet i beslut och ta bort omprövas",
+                f"mandatperioden från {start.isoformat()}; skriv beslutet i beslut och ta bort omprövas "
+                "(KL 5 kap. 1 § 1 p., 9 §)",
                 goal.where("omprövas"),
             )

@@ -35,10 +35,13 @@ from styrmodell.findings import Location, Severity
 from styrmodell.model.goals import Direction
 from styrmodell.model.repository import Repository
 from styrmodell.rules._smart import SmartOptions, smart_goals
+from styrmodell.rules.base import Basis
 
 CODE = "SM504"
 NAME = "smart-realistisk"
 SEVERITY = Severity.WARNING
+REFERENCE = "SMARTA-kriterierna för kommunens mål"
+BASIS = Basis.MUNICIPALITY
 
 
 class Options(SmartOptions):

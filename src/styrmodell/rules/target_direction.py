@@ -33,10 +33,13 @@ from collections.abc import Iterator
 from styrmodell.findings import Location, Severity
 from styrmodell.model.goals import Direction
 from styrmodell.model.repository import Repository
+from styrmodell.rules.base import Basis
 
 CODE = "SM802"
 NAME = "målvärden-mot-riktning"
 SEVERITY = Severity.ERROR
+REFERENCE = "målvärdena följer indikatorns riktning"
+BASIS = Basis.TOOL
 
 
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
