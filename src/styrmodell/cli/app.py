@@ -14,7 +14,20 @@ from dataclasses import dataclass
 import typer
 
 from styrmodell import __version__
-from styrmodell.cli import comment, compass, deadlines, diff, init, log, report, rules, schema, validate, wheel
+from styrmodell.cli import (
+    comment,
+    compass,
+    deadlines,
+    diff,
+    init,
+    log,
+    report,
+    rules,
+    schema,
+    settings,
+    validate,
+    wheel,
+)
 from styrmodell.cli.common import QUIET_HELP, set_quiet
 from styrmodell.cli.swedish import Command, Group, install
 
@@ -35,6 +48,7 @@ COMMANDS: dict[str, Entry] = {
     "rapport": Entry(report.rapport, ("report",)),
     "frister": Entry(deadlines.frister, ("deadlines",)),
     "regler": Entry(rules.regler, ("rules",)),
+    "installningar": Entry(settings.installningar, ("inställningar", "config")),
     "schema": Entry(schema.schema),
     "kommentera": Entry(comment.kommentera, ("comment",)),
 }

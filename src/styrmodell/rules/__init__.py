@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from styrmodell.rules import (
     annual_report,
+    assignment_status,
     auditors_first,
     automated,
     budget_balance,
@@ -26,6 +27,7 @@ from styrmodell.rules import (
     further_delegation,
     goal_level,
     goal_limit,
+    goal_origin,
     holiday_deadline,
     indicator_basics,
     interim_handover,
@@ -64,6 +66,8 @@ _MODULES = [
     kf_trace,
     unattached,
     unmeasured,
+    goal_origin,
+    assignment_status,
     goal_limit,
     smart_specific,
     smart_measurable,

@@ -4,7 +4,7 @@
 Att varje delegat och ersättare i en delegationsordning är en av dem som kommunallagen tillåter:
 nämndens presidium, ett utskott under nämnden, en ledamot eller ersättare i nämnden, en anställd
 (en roll som förvaltningschef, enhetschef, tjänsteperson) eller automatiserat beslutsfattande.
-En grupp (`typ: grupp`) är inte tillåten, vare sig av anställda eller blandad av förtroendevalda
+En grupp (`typ: grupp` eller `ledningsgrupp`) är inte tillåten, vare sig av anställda eller blandad av förtroendevalda
 och anställda ("blandad delegering"). Ett utskott måste höra till nämnden (`under:`), och en
 förtroendevald roll måste sitta i nämnden (`organ:`).
 
@@ -38,7 +38,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from styrmodell.findings import Location, Severity
-from styrmodell.model.organisation import Organ, OrganKind, RoleKind
+from styrmodell.model.organisation import GROUPS, Organ, OrganKind
 from styrmodell.model.repository import Repository
 from styrmodell.rules._delegation import resolve, rows
 
@@ -57,7 +57,7 @@ def _problem(repo: Repository, board: str | None, ident: str) -> str | None:
         if board and target.under != board:
             return f"utskottet '{ident}' hör inte till '{board}' (ange `under: {board}` om det gör det)"
         return None
-    if target.typ == RoleKind.GRUPP:
+    if target.typ in GROUPS:
         members = [repo.role_by_id[m] for m in target.medlemmar if m in repo.role_by_id]
         mixed = any(m.elected for m in members) and any(m.employed for m in members)
         if mixed:
