@@ -114,6 +114,11 @@ def test_attainment_definitions_per_level_and_goal_area():
     utbildning = text.split("#### Fler barn och unga fullföljer", 1)[1].split("####", 1)[0]
     assert "(alla måste vara uppnådda)" in arbetsgivare  # the goal area's own definition
     assert "(vägd andel)" in utbildning
+    assert (
+        "*Definitionerna av måluppfyllelse är beslutade: för hela målkedjan av Kommunfullmäktige 25 november 2024 "
+        "§ 131; för nivån Strategiskt mål av Kommunfullmäktige 25 november 2024 § 131; för målområdet Attraktiv "
+        "organisation av Kommunfullmäktige 16 juni 2025 § 77.*"
+    ) in text
 
 
 def test_the_register_shows_validity_replacement_scope_pages_and_publication():

@@ -42,6 +42,7 @@ from styrmodell.reports.attainment import (
     shown_to_kf,
 )
 from styrmodell.reports.period import ReportPeriod
+from styrmodell.svenska import dates
 
 STATUS_CLASS = {
     Status.UPPNATT: "uppnått",
@@ -360,6 +361,27 @@ class ReportData:
     @cached_property
     def _owner(self) -> str | None:
         return self.organ.id if self.organ else (self.kf.id if self.kf else None)
+
+    @cached_property
+    def attainment_decisions(self) -> list[tuple[str, str]]:
+        """(what the definitions of attainment apply to, the decision in words), where decided."""
+        settings = self.repo.config.måluppfyllelse
+        out = []
+        if settings.beslut:
+            out.append(("för hela målkedjan", self._decision(settings.beslut)))
+        for level_id, rule in settings.nivåer.items():
+            if rule.beslut:
+                level = self._levels.get(level_id)
+                out.append((f"för nivån {level.namn if level else level_id}", self._decision(rule.beslut)))
+        for goal_id, rule in settings.målområden.items():
+            goal = self.repo.goal_by_id.get(goal_id)
+            if rule.beslut and goal is not None:
+                out.append((f"för målområdet {goal.text}", self._decision(rule.beslut)))
+        return out
+
+    def _decision(self, decision) -> str:
+        text = f"{self.organ_name(decision.organ)} {dates.date(decision.datum)}"
+        return f"{text} {decision.paragraf}" if decision.paragraf else text
 
     @cached_property
     def own_goals(self) -> list[Goal]:

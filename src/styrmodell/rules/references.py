@@ -5,7 +5,8 @@ Alla kopplingar mellan objekt: målets `tjänar`, `organ`, `förvaltning`, `enhe
 `styrdokument` och `ansvarig`; strategiernas, indikatorernas och aktiviteternas `mål`, `strategi`,
 `uppdrag` och `kvalitetsfaktor`; uppdragets `givare` och `mottagare`; delegeringens `delegat`,
 `ersättare` och `vidaredelegerad_från`; styrdokumentets `beslutad_av`, `ansvarig`, `ersätter`,
-`stöder` och `gäller_för`; budgetramarnas organ; årshjulets organ och beroenden. Ett id som inte
+`stöder` och `gäller_för`; budgetramarnas organ; årshjulets organ och beroenden; och nivåerna och
+målområdena som `måluppfyllelse` i styrmodell.yaml har egna definitioner för. Ett id som inte
 finns rapporteras med det närmaste befintliga id:t som förslag; ett id av fel slag ("är en
 indikator, inte ett mål") rapporteras också. Mål, strategier, kvalitetsfaktorer, delegationsordningar
 och internkontrollplaner måste ha en ägare: ett organ (på objektet eller som `organ:` överst i
@@ -216,6 +217,28 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
                         wheel.where("sammanträden", organ_id),
                     )
                 )
+    attainment = repo.config.måluppfyllelse
+    level_ids = [lvl.id for lvl in repo.config.målkedja]
+    for level_id in attainment.nivåer:
+        if level_id not in level_ids:
+            close = suggest(level_id, level_ids)
+            hint = f" – menade du '{close}'?" if close else ""
+            c.found.append(
+                (
+                    f"måluppfyllelse.nivåer anger nivån '{level_id}', som inte finns i målkedjan{hint}",
+                    repo.config.where("måluppfyllelse", "nivåer", level_id),
+                )
+            )
+    for goal_id in attainment.målområden:
+        if goal_id not in repo.goal_by_id and goal_id not in repo.broken_ids:
+            close = suggest(goal_id, repo.goal_by_id)
+            hint = f" – menade du '{close}'?" if close else ""
+            c.found.append(
+                (
+                    f"måluppfyllelse.målområden anger '{goal_id}', som inte är ett mål{hint}",
+                    repo.config.where("måluppfyllelse", "målområden", goal_id),
+                )
+            )
     yield from c.found
 
 
