@@ -123,3 +123,5 @@ def test_every_key_in_the_schema_has_a_description(kind):
     assert len(keys) > 40
     missing = [f"{where}.{key}" for where, key, prop in keys if not str(prop.get("description", "")).strip()]
     assert not missing, f"nycklar utan beskrivning: {', '.join(missing)}"
+    for word in _INTERNAL:
+        assert word not in proc.stdout.lower(), f"schemat nämner '{word}'"

@@ -134,7 +134,7 @@ def period_sort_key(period: str) -> tuple[int, int]:
 
 
 class Decision(Node):
-    """A decision reference: which organ decided, when, under which paragraph."""
+    """En beslutsreferens: vem som beslutade, när och under vilken paragraf."""
 
     organ: Ref = Field(
         description="Organet som beslutade (id); för ett beslut av en tjänsteperson, t.ex. förvaltningschefens "

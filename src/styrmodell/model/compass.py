@@ -64,7 +64,7 @@ class Area(Node):
 
 
 class Catalogue(Node):
-    """The areas and questions of one revision of Kommunkompassen."""
+    """Områdena och frågorna i en version av Kommunkompassen."""
 
     id: Id = Field(description="Katalogens id; en utvärdering pekar på det med katalog:.")
     namn: Text = Field(description="Katalogens namn.")
@@ -79,7 +79,7 @@ class Catalogue(Node):
 
 
 class Improvement(Node):
-    """An improvement area the evaluators named, and the goals and activities that address it."""
+    """Ett förbättringsområde som utvärderarna pekade ut, och de mål och aktiviteter som tar hand om det."""
 
     text: Text = Field(description="Förbättringsområdet, som utvärderarna skrev det.")
     mål: RefList = Field(default=[], description="Mål som tar hand om förbättringsområdet (id).")
@@ -106,7 +106,7 @@ ImprovementItem = Annotated[Improvement, BeforeValidator(_improvement), _OrText(
 
 
 class AreaResult(Node):
-    """One area of an evaluation: its scores, the total the report printed, strengths and improvements."""
+    """Ett område i en utvärdering: poängen, summan som rapporten tryckte, styrkor och förbättringsområden."""
 
     område: int = Field(ge=1, description="Områdets nummer (1–8).")
     poäng: dict[QuestionNumber, Points] = Field(default={}, description='Fråga → poäng med decimaler: {"3.1": 11.25}.')
@@ -126,7 +126,7 @@ class AreaResult(Node):
 
 
 class Evaluation(Node):
-    """One evaluation with Kommunkompassen: of this municipality, or of another one to compare with."""
+    """En utvärdering med Kommunkompassen: av den egna kommunen, eller av en annan att jämföra med."""
 
     år: int = Field(ge=1990, le=2100, description="Utvärderingens år.")
     kommun: Text | None = Field(

@@ -70,12 +70,12 @@ class AttainmentRule(Node):
 
 
 class AttainmentSettings(Node):
-    """The municipality's decided definitions of attainment (seed 003).
+    """Kommunens beslutade definitioner av måluppfyllelse.
 
-    An indicator is delvis uppnått when it misses its target by at most `delvis_marginal_procent`
-    of the target. A goal's status weighs its indicators and the goals under it by `metod`:
-    `andel` (uppnått = 1, delvis = ½, ej = 0; the mean against the two limits), `alla` (uppnått only
-    when everything is, ej uppnått when nothing is even partly) or `sämsta` (the worst status).
+    En indikator är delvis uppnådd när den missar målvärdet med högst `delvis_marginal_procent` av
+    målvärdet. Ett mål vägs ihop av sina indikatorer och målen under det med `metod`: `andel`
+    (uppnått 1, delvis ½, ej 0; medelvärdet mot de två gränserna), `alla` (uppnått bara när allt är
+    det, ej uppnått när inget ens är delvis) eller `sämsta` (den sämsta statusen).
     """
 
     delvis_marginal_procent: float = Field(
@@ -119,7 +119,7 @@ class AttainmentSettings(Node):
 
 
 class WheelSettings(Node):
-    """How the annual wheel treats deadlines on weekends and holidays, and which year rules check."""
+    """Hur årshjulets frister på helgdagar behandlas, och vilket år reglerna kontrollerar."""
 
     helgdag: Literal["varna", "flytta före", "flytta efter"] = Field(
         default="varna", description="Frister på helgdagar: varna, flytta före eller flytta efter."
@@ -130,7 +130,7 @@ class WheelSettings(Node):
 
 
 class RuleSetting(Node):
-    """One rule's settings: on/off, severity, and the rule's own options (checked by the rule)."""
+    """En regels inställningar: på eller av, allvarlighet, och regelns egna inställningar."""
 
     model_config = Node.model_config | {"extra": "allow"}
 

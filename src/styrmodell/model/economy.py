@@ -14,7 +14,7 @@ from styrmodell.model.governance import BudgetYear
 
 
 class BalanceSheet(Node):
-    """Balansräkning at the end of the period."""
+    """Balansräkningen vid periodens slut."""
 
     tillgångar: float = Field(description="Tillgångar, miljoner kronor.")
     eget_kapital: float = Field(description="Eget kapital, miljoner kronor.")
@@ -28,7 +28,7 @@ class BalanceSheet(Node):
 
 
 class OrganForecast(Node):
-    """A board's net cost against its budget frame: so far and forecast for the whole year."""
+    """En nämnds nettokostnad mot budgetramen: hittills och prognos för helåret."""
 
     budget: float | None = Field(default=None, description="Budgetramen; tomt: budgetens ramar.")
     utfall: float | None = Field(default=None, description="Nettokostnad hittills under perioden.")

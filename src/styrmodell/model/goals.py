@@ -58,7 +58,7 @@ class GoalKind(str, Enum):
 
 
 class GoalOrigin(str, Enum):
-    """Where a board's goal comes from: fullmäktige's assignment turned into a goal, or the board's own."""
+    """Var ett nämndmål kommer ifrån: fullmäktiges uppdrag formulerat om till mål, eller nämndens eget."""
 
     UPPDRAG = "utifrån uppdraget"
     EGET = "eget resultatmål"

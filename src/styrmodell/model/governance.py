@@ -12,7 +12,7 @@ from styrmodell.model.base import Decision, Flag, Id, Node, Ref, RefList, Text
 
 
 class MatterCategory(str, Enum):
-    """Properties of a delegated matter that the law cares about (KL 6:38, 6:39)."""
+    """Det i ett delegerat ärende som lagen bryr sig om (KL 6 kap. 38–39 §§)."""
 
     MAL_OCH_INRIKTNING = "mål och inriktning"  # KL 6:38 1 p.
     FRAMSTALLNING_TILL_KF = "framställning till fullmäktige"  # KL 6:38 2 p.
@@ -227,11 +227,11 @@ class Budget(Node):
 
 
 class When(Node):
-    """When an event happens in a year (see wheel.py for how each combination resolves).
+    """När en händelse infaller ett år.
 
-    datum: "MM-DD" every year, or one "ÅÅÅÅ-MM-DD"; månad: the whole month; möte: a meeting of
-    that organ, the last on or before `före` and/or the first after `efter`; före/efter without
-    möte: a deadline date, or another event's id; dagar: days added after resolving.
+    datum: "MM-DD" varje år, eller ett "ÅÅÅÅ-MM-DD"; månad: hela månaden; möte: ett sammanträde med
+    organet, det sista senast `före` och/eller det första efter `efter`; före/efter utan möte: en frist,
+    eller en annan händelses id; dagar: dagar som läggs till efteråt.
     """
 
     datum: Text | None = Field(default=None, description='"MM-DD" varje år, eller "ÅÅÅÅ-MM-DD" ett visst år.')
@@ -243,7 +243,7 @@ class When(Node):
 
 
 class LegalMoment(str, Enum):
-    """Moments of the year that the law sets dates for (law.md, 'Budget and the annual wheel')."""
+    """Tidpunkter under året som lagen sätter datum för (KL 11 och 12 kap.)."""
 
     BUDGETFORSLAG = "budgetförslag"
     BUDGETBESLUT = "budgetbeslut"

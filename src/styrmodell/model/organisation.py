@@ -27,7 +27,7 @@ BOARDS = {OrganKind.KS, OrganKind.NAMND, OrganKind.GEMENSAM_NAMND}
 
 
 class UnitKind(str, Enum):
-    """The officials' levels that may own goals, strategies and activities below the boards."""
+    """Tjänstepersonsorganisationens nivåer som kan äga mål, strategier och aktiviteter under nämnderna."""
 
     FORVALTNING = "förvaltning"
     ENHET = "enhet"
