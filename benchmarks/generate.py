@@ -312,6 +312,12 @@ regler:
         w.objects += 1
     w.write("organ/kf/styrdokument.yaml", "\n".join(docs) + "\n")
     frames = "\n".join(f"    {organ_id}: {rng.randint(80, 2500)}.0" for organ_id, _, _ in boards)
+    companies = "".join(
+        f"\n    {organ_id}: {_q(name + ' budgeterar ett positivt resultat och investerar enligt ägardirektivet.')}"
+        for organ_id, name, kind in boards
+        if kind == "bolag"
+    )
+    koncern = f"  koncernföretag:{companies}\n" if companies else ""
     w.write(
         "organ/kf/budget.yaml",
         f"""# Budget med flerårsplan, miljoner kronor.
@@ -326,7 +332,11 @@ budget:
   ramar:
     ks: 1200.0
 {frames}
-""",
+  finansiering: Skatteintäkter, generella statsbidrag och utjämning; investeringarna med egna medel och lån.
+  balansbudget:
+    2026: {{tillgångar: 98000.0, eget_kapital: 41000.0, avsättningar: 6500.0, skulder: 50500.0}}
+  finansiella_mål: [kf-fin-resultat]
+{koncern}""",
     )
     w.objects += 1
     served = iter(range(10**9))

@@ -219,6 +219,23 @@ def test_schema_accepts_every_file_of_the_examples_and_rejects_unknown_keys():
     assert any("tjäner" in e.message for e in content.iter_errors(wrong))
 
 
+def test_schema_knows_the_short_forms_the_model_accepts():
+    """The editor must not mark what `styr validera` accepts: a company's account as one text, and
+    `överklagbart` as a way of appeal or the old true/false."""
+    import jsonschema
+
+    from styrmodell.model.schema import content_schema
+
+    content = jsonschema.Draft202012Validator(content_schema())
+    budget = {"budget": {"år": 2026, "koncernföretag": {"bostader": "Bolaget budgeterar 6 mnkr."}}}
+    assert [e.message for e in content.iter_errors(budget)] == []
+    for value in (True, False, "laglighetsprövning", "förvaltningsbesvär", "nej"):
+        order = {"delegationsordning": {"rader": [{"id": "1", "ärende": "x", "delegat": "y", "överklagbart": value}]}}
+        assert [e.message for e in content.iter_errors(order)] == [], value
+    wrong = {"budget": {"år": 2026, "koncernföretag": {"bostader": {"resultat": 6.0}}}}
+    assert list(content.iter_errors(wrong))
+
+
 def test_rule_option_errors_are_swedish(repo_factory):
     root = repo_factory(replace={"styrmodell.yaml": [["max: 3", "max: 0"]]})
     proc = _ok(run_styr("validera", str(root)))

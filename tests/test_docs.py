@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
 import yaml
 
 from conftest import ROOT, TESTS, run_styr
 from styrmodell.cli.app import ALIASES, COMMANDS
+from styrmodell.findings import Severity
 from styrmodell.rules import RULES
-from styrmodell.rules.base import DOC_HEADINGS
+from styrmodell.rules.base import DOC_HEADINGS, Basis
 
 
 @pytest.mark.parametrize("code", sorted(RULES))
@@ -125,3 +129,57 @@ def test_every_key_in_the_schema_has_a_description(kind):
     assert not missing, f"nycklar utan beskrivning: {', '.join(missing)}"
     for word in _INTERNAL:
         assert word not in proc.stdout.lower(), f"schemat nämner '{word}'"
+
+
+LAW = re.compile(r"\b(?:KL|LKBR|DOS) \d+ kap\. \d+")
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_rule_says_what_it_rests_on(code):
+    """Every rule names its reference and its basis; a rule grounded in law names the paragraph, and a
+    reading known only from a secondary source, or not verified, is a warning (law.md)."""
+    rule = RULES[code]
+    assert rule.reference, f"{code} saknar REFERENCE"
+    assert isinstance(rule.basis, Basis), f"{code} saknar BASIS"
+    if rule.basis.legal:
+        assert LAW.search(rule.reference), f"{code}: referensen '{rule.reference}' anger inget lagrum"
+        assert LAW.search(rule.doc.split("## Referens", 1)[1]), f"{code}: dokumentationens Referens anger inget lagrum"
+    if rule.basis in (Basis.SECONDARY, Basis.UNVERIFIED):
+        assert rule.severity == Severity.WARNING, f"{code} bygger på {rule.basis.value} och ska vara en varning"
+
+
+@pytest.mark.parametrize("code", sorted(c for c, r in RULES.items() if r.basis and r.basis.legal))
+def test_legal_rule_in_readme_with_its_reference(code):
+    rule = RULES[code]
+    readme = (ROOT / "README.md").read_text("utf-8")
+    row = next(line for line in readme.splitlines() if line.startswith(f"| `{code}` |"))
+    assert rule.reference in row, f"README:s rad för {code} anger inte {rule.reference!r}"
+    if rule.basis != Basis.TEXT:
+        assert rule.basis.value in row, f"README:s rad för {code} säger inte att grunden är {rule.basis.value}"
+
+
+def test_rules_command_shows_reference_and_basis():
+    listing = run_styr("regler")
+    assert listing.returncode == 0, listing.stderr
+    for rule in RULES.values():
+        assert f"grund: {rule.grounds}" in listing.stdout, rule.code
+    assert "grund: KL 6 kap. 37 §, 7 kap. 5 § – lagtext" in listing.stdout
+    assert "grund: LKBR 13 kap. 1 § – sekundärkälla" in listing.stdout
+    one = run_styr("regler", "SM923")
+    assert "Grund: LKBR 13 kap. 1 § – lag, känd bara från en sekundärkälla" in one.stdout
+    payload = json.loads(run_styr("regler", "--format", "json").stdout)
+    by_code = {item["kod"]: item for item in payload}
+    assert set(by_code) == set(RULES)
+    assert by_code["SM604"] == {
+        "kod": "SM604",
+        "namn": "vidaredelegering",
+        "allvarlighet": "fel",
+        "sammanfattning": RULES["SM604"].summary,
+        "referens": "KL 7 kap. 6 §",
+        "grund": "lagtext",
+        "lag": True,
+    }
+    assert by_code["SM301"]["lag"] is False and by_code["SM301"]["grund"] == "kommunens styrmodell"
+    detail = json.loads(run_styr("rules", "SM401", "-f", "json").stdout)
+    assert detail["standardvärden"]["max"] == 7
+    assert detail["dokumentation"].startswith(RULES["SM401"].summary)

@@ -8,6 +8,7 @@ A passing case expects no finding of the rule at all, and no errors of any rule.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -15,9 +16,12 @@ import yaml
 
 from conftest import TESTS
 from styrmodell.findings import Severity
+from styrmodell.rules import RULES
 from styrmodell.validation.pipeline import validate
 
 CASES = TESTS / "cases"
+# a paragraph of law cited in parentheses: "(KL 6 kap. 38 § 3 p.)", "(... , KL 5 kap. 9 §)"
+CITATION = re.compile(r"\([^()]*\b(?:KL|LKBR|DOS) \d+ kap\. \d+[^()]*\)")
 
 
 def _load_cases():
@@ -39,6 +43,10 @@ def test_rule_case(code, kind, case, repo_factory):
         expected = set(case["förväntat"])
         assert expected <= got, f"saknas: {expected - got}\nfick:\n{described}"
         assert any(f.code == code for f in result.findings)
+        basis = RULES[code].basis
+        if basis is not None and basis.legal:
+            uncited = [f.message for f in result.findings if f.code == code and not CITATION.search(f.message)]
+            assert not uncited, f"{code} bygger på lag, men fyndet citerar inget lagrum: {uncited}"
     else:
         assert not [f for f in result.findings if f.code == code], described
         assert not [f for f in result.findings if f.severity == Severity.ERROR], described

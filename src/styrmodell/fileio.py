@@ -54,3 +54,50 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def replace_files(files: dict[Path, bytes]) -> None:
+    """Write several files as one change: every new text goes to a temporary file beside its target
+    first, and only when all are written are they renamed into place. If a rename fails, the files
+    already replaced get their old bytes back, so the repository is left as it was.
+
+    Existing files keep their mode; new files (and folders) get the user's umask.
+    """
+    staged: list[tuple[Path, str, bytes | None]] = []  # (target, temporary file, old bytes)
+    try:
+        for path, data in files.items():
+            if path.is_dir():
+                raise FatalError(f"{path}: är en katalog; ange en fil att skriva")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                mode = stat.S_IMODE(path.stat().st_mode)
+                old = path.read_bytes()
+            except FileNotFoundError:
+                mode, old = umask_mode(), None
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            staged.append((path, tmp, old))
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.chmod(tmp, mode)
+    except OSError as exc:
+        for _, tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)
+        raise FatalError(f"kan inte skriva ({exc.strerror or exc}); inget ändrades") from None
+    except BaseException:
+        for _, tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)
+        raise
+    done: list[tuple[Path, bytes | None]] = []
+    try:
+        for path, tmp, old in staged:
+            os.replace(tmp, path)
+            done.append((path, old))
+    except OSError as exc:
+        for _, tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)
+        for path, old in reversed(done):
+            if old is None:
+                path.unlink(missing_ok=True)
+            else:
+                atomic_write_bytes(path, old)
+        raise FatalError(f"{path}: kan inte skriva ({exc.strerror or exc}); inget ändrades") from None

@@ -8,7 +8,8 @@ Resolution of `när` (see model.governance.When):
 - `före`/`efter` without `möte` → the date itself (a deadline), where a value that is not a date
   is another event's id and resolves to that event's date;
 - `dagar: N` → N days added afterwards (negative: before).
-Deadlines that fall on a weekend or holiday are moved if `årshjul.helgdag` says so; meetings never.
+Deadlines that fall on a weekend or holiday are moved if `årshjul.helgdag` says so; meetings never,
+and balance dates never (the delårsrapport's period end, LKBR 13 kap. 1 §: see BALANCE_DATES).
 """
 
 from __future__ import annotations
@@ -18,9 +19,12 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from styrmodell.model.governance import Event
+from styrmodell.model.governance import Event, LegalMoment
 from styrmodell.model.repository import Repository
 from styrmodell.svenska.holidays import next_working_day, non_working_reason, previous_working_day
+
+# Moments that are balance dates: the day a period ends, which a holiday never moves.
+BALANCE_DATES = frozenset({LegalMoment.DELAR_PERIODSLUT})
 
 _DATE = re.compile(r"^(?:(\d{4})-)?(\d{2})-(\d{2})$")
 
@@ -153,7 +157,7 @@ class WheelYear:
         return "anger ingen tidpunkt (datum, månad, möte, före eller efter)"
 
     def _deadline(self, event: Event, day: dt.date) -> Occurrence:
-        if non_working_reason(day) and self.policy != "varna":
+        if non_working_reason(day) and self.policy != "varna" and event.avser not in BALANCE_DATES:
             moved = previous_working_day(day) if self.policy == "flytta före" else next_working_day(day)
             return Occurrence(event, moved, moved, moved_from=day)
         return Occurrence(event, day, day)

@@ -62,7 +62,7 @@ def missing_for(repo: Repository, occurrence: Occurrence) -> list[str]:
         if lacking:
             missing.append(f"internkontrollplan för {year + 1} saknas för {', '.join(lacking)}")
     if report == "verksamhetsplan":
-        lacking = [i.id for i in _measured_indicators(repo) if (year + 1) not in i.målvärden]
+        lacking = [i.id for i in _measured_indicators(repo) if i.target(year + 1) is None]
         if lacking:
             missing.append(f"{len(lacking)} indikatorer saknar målvärde för {year + 1}")
     if event.avser is not None and event.avser.value == "budgetbeslut":

@@ -19,8 +19,10 @@ from styrmodell.cli import (
     compass,
     deadlines,
     diff,
+    importing,
     init,
     log,
+    newyear,
     report,
     rules,
     schema,
@@ -34,8 +36,11 @@ from styrmodell.cli.swedish import Command, Group, install
 
 @dataclass(frozen=True)
 class Entry:
+    """A command; with `commands`, a group of commands whose `function` takes the group's own flags."""
+
     function: Callable[..., None]
     aliases: tuple[str, ...] = ()
+    commands: dict[str, Entry] | None = None
 
 
 COMMANDS: dict[str, Entry] = {
@@ -51,6 +56,15 @@ COMMANDS: dict[str, Entry] = {
     "installningar": Entry(settings.installningar, ("inställningar", "config")),
     "schema": Entry(schema.schema),
     "kommentera": Entry(comment.kommentera, ("comment",)),
+    "nytt-ar": Entry(newyear.nytt_ar, ("nytt-år", "new-year")),
+    "importera": Entry(
+        importing.importera,
+        ("import",),
+        {
+            "utfall": Entry(importing.utfall, ("outcomes",)),
+            "kolada": Entry(importing.kolada),
+        },
+    ),
 }
 
 ALIASES = {alias: name for name, entry in COMMANDS.items() for alias in entry.aliases}
@@ -91,8 +105,27 @@ def build() -> typer.Typer:
     )
     application.callback()(_root)
     for name, entry in COMMANDS.items():
-        application.command(name, cls=Command)(entry.function)
+        if entry.commands is None:
+            application.command(name, cls=Command)(entry.function)
+        else:
+            application.add_typer(_group(name, entry), name=name)
     return application
+
+
+def _group(name: str, entry: Entry) -> typer.Typer:
+    """A command with sub-commands (`styr importera utfall`), each reachable by its aliases too."""
+    assert entry.commands is not None
+    aliases = {alias: sub for sub, e in entry.commands.items() for alias in e.aliases}
+    group = typer.Typer(
+        name=name,
+        cls=type(f"{name.capitalize()}Group", (Group,), {"aliases": aliases}),
+        no_args_is_help=True,
+        rich_markup_mode=None,
+    )
+    group.callback()(entry.function)
+    for sub, e in entry.commands.items():
+        group.command(sub, cls=Command)(e.function)
+    return group
 
 
 app = build()

@@ -49,13 +49,14 @@ def invoke(argv: list[str]) -> int:
         typer.echo(exc.ctx.get_help() if exc.ctx else "")
         return 0
     except click_errors.UsageError as exc:
-        from styrmodell.cli.swedish import usage_error
+        from styrmodell.cli.swedish import Group, usage_error
 
+        group = exc.ctx.command if exc.ctx is not None and isinstance(exc.ctx.command, Group) else command
         if exc.ctx is not None:
             help_option = exc.ctx.command.get_help_option(exc.ctx)
             hint = f"\nSe '{exc.ctx.command_path} {help_option.opts[0]}' för hjälp." if help_option else ""
             typer.echo(exc.ctx.get_usage() + hint, err=True)
-        typer.echo(f"styr: {usage_error(exc, command)}", err=True)
+        typer.echo(f"styr: {usage_error(exc, group)}", err=True)
         return 2
     except click_errors.ClickException as exc:
         typer.echo(f"styr: {exc.format_message()}", err=True)

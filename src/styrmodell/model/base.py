@@ -52,6 +52,11 @@ class Node(BaseModel):
         return source.location(*fields)
 
     @property
+    def yaml_source(self) -> Source | None:
+        """The file and the path inside it where this object stands (None for an object not read from a file)."""
+        return self.__dict__.get(_SOURCE)
+
+    @property
     def file(self) -> str:
         source = self.__dict__.get(_SOURCE)
         return source.table.path if source else "<okänd>"

@@ -129,6 +129,22 @@ class WheelSettings(Node):
     )
 
 
+class KoladaSettings(Node):
+    """What `styr importera kolada` compares the municipality with, besides what each indicator's
+    `jämförelser` already names."""
+
+    jämför: list[Text] = Field(
+        default=[],
+        description="Jämförelser för varje indikator med källa kolada: Riket, en kommun eller region "
+        "(namn eller kod), eller en grupp under grupper.",
+    )
+    grupper: dict[Text, list[Text]] = Field(
+        default={},
+        description="Grupper av kommuner att jämföra med, t.ex. {Liknande kommuner: [Bjuv, Klippan, 1284]}; "
+        "jämförelsevärdet är medelvärdet av medlemmarnas värden (ovägt).",
+    )
+
+
 class RuleSetting(Node):
     """En regels inställningar: på eller av, allvarlighet, och regelns egna inställningar."""
 
@@ -158,6 +174,9 @@ class Config(Node):
         default=AttainmentSettings(), description="Kommunens beslutade definitioner av måluppfyllelse."
     )
     årshjul: WheelSettings = Field(default=WheelSettings(), description="Hur årshjulets frister behandlas.")
+    kolada: KoladaSettings = Field(
+        default=KoladaSettings(), description="Vad `styr importera kolada` jämför med: `jämför`, `grupper`."
+    )
     ignorera: list[Text] = Field(default=[], description='Glob-mönster för filer som inte läses, t.ex. "arkiv/**".')
     referensdatum: dt.date | None = Field(
         default=None, description="Dagens datum för regler som beror på datum; standard: i dag."

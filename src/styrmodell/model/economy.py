@@ -10,21 +10,9 @@ from __future__ import annotations
 from pydantic import Field
 
 from styrmodell.model.base import Node, Period, Ref, Text
-from styrmodell.model.governance import BudgetYear
+from styrmodell.model.governance import BalanceSheet, BudgetYear
 
-
-class BalanceSheet(Node):
-    """Balansräkningen vid periodens slut."""
-
-    tillgångar: float = Field(description="Tillgångar, miljoner kronor.")
-    eget_kapital: float = Field(description="Eget kapital, miljoner kronor.")
-    avsättningar: float = Field(default=0.0, description="Avsättningar, miljoner kronor.")
-    skulder: float = Field(description="Skulder, miljoner kronor.")
-
-    @property
-    def soliditet(self) -> float | None:
-        """Equity as a share of assets, in percent."""
-        return 100 * self.eget_kapital / self.tillgångar if self.tillgångar else None
+__all__ = ["BalanceSheet", "BudgetYear", "Economy", "EconomyPeriod", "OrganForecast", "Staff"]
 
 
 class OrganForecast(Node):

@@ -102,6 +102,14 @@ def _owner(obj: Any) -> str | None:
     return obj.enhet or obj.förvaltning or obj.organ
 
 
+class Reconsideration(Node):
+    """A goal carried into a new mandate period, to be decided again (set by `styr nytt-ar`)."""
+
+    av: Ref = Field(description="Organet som ska besluta målet på nytt (för ett fullmäktigemål: kf).")
+    inför: int = Field(ge=2000, le=2100, description="Året som det nya beslutet gäller från.")
+    skäl: Text | None = Field(default=None, description="Varför målet ska omprövas, t.ex. ny mandatperiod.")
+
+
 class Goal(Node):
     """Ett mål på en nivå i målkedjan, ägt av ett organ, en förvaltning eller en enhet."""
 
@@ -145,6 +153,12 @@ class Goal(Node):
     )
     bedömningar: dict[Period, Assessment] = Field(
         default={}, description="Uppföljningen per period (2026-08, 2026): status, analys, lärdomar, slutsats."
+    )
+
+    omprövas: Reconsideration | None = Field(
+        default=None,
+        description="Målet förs över till en ny mandatperiod och ska beslutas på nytt: {av: kf, inför: 2027}. "
+        "Ta bort nyckeln när beslutet är fattat och skrivet i beslut:.",
     )
 
     @property
@@ -216,6 +230,11 @@ class Baseline(Node):
 _VALUE_FIELDS = ("bas", "målvärden", "utfall", "jämförelser")
 
 
+class Gender(str, Enum):
+    KVINNOR = "kvinnor"
+    MAN = "män"
+
+
 class Indicator(Node):
     """En indikator (verksamhetsmått, nyckeltal) med mätmetod, målvärden och utfall; kvantitativ, eller
     kvalitativ med en skala."""
@@ -247,13 +266,19 @@ class Indicator(Node):
         "anges då som ett av stegen.",
     )
     bas: Baseline | None = Field(default=None, description="Utgångsvärdet: {år, värde}.")
-    målvärden: dict[int, float] = Field(
-        default={}, description="Målvärde per år: {2026: 85}; för en kvalitativ indikator ett steg på skalan."
+    målvärden: dict[int, float | None] = Field(
+        default={},
+        description="Målvärde per år: {2026: 85}; för en kvalitativ indikator ett steg på skalan. null är ett år "
+        "vars målvärde ännu inte är beslutat (`styr nytt-ar` lägger till det).",
     )
     utfall: dict[Period, float | None] = Field(
         default={},
         description="Utfall per period: {2025: 84.1, 2026-08: 85.0}; null där värdet saknas; för en kvalitativ "
         "indikator ett steg på skalan.",
+    )
+    utfall_per_kön: dict[Gender, dict[Period, float | None]] = Field(
+        default={},
+        description="Utfall för kvinnor och män var för sig: {kvinnor: {2024: 81.0}, män: {2024: 86.5}}.",
     )
     jämförelser: dict[Text, dict[Period, float | None]] = Field(
         default={}, description="Jämförelsevärden per jämförelse och period: {Riket: {2025: 83.2}}."
@@ -319,6 +344,15 @@ class Indicator(Node):
             return None
         index = round(value) - 1
         return self.skala[index] if 0 <= index < len(self.skala) else None
+
+    def target(self, year: int) -> float | None:
+        """The decided target for `year` (None: none, or a slot not yet decided)."""
+        return self.målvärden.get(year)
+
+    @property
+    def decided_targets(self) -> dict[int, float]:
+        """The targets that have a value, by year (slots written `null` left out)."""
+        return {year: value for year, value in self.målvärden.items() if value is not None}
 
     @property
     def kolada_id(self) -> str | None:

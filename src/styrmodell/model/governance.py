@@ -6,7 +6,7 @@ import datetime as dt
 from enum import Enum
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, WithJsonSchema
+from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
 from styrmodell.model.base import Decision, Flag, Id, Node, Ref, RefList, Text
 
@@ -28,6 +28,36 @@ class MatterCategory(str, Enum):
     MYNDIGHETSUTOVNING = "myndighetsutövning"
 
 
+class Appeal(str, Enum):
+    """How a delegated decision is appealed (`överklagbart:`), which decides what the law asks of the row."""
+
+    LAGLIGHETSPROVNING = "laglighetsprövning"  # KL 13 kap.: separate minutes if not reported (KL 6:40, 7:8)
+    FORVALTNINGSBESVAR = "förvaltningsbesvär"  # under a special law (förvaltningslagen 40–49 §§)
+    JA = "ja"  # appealable, the way not stated (`true`)
+    NEJ = "nej"  # may not be appealed under law: no automated decision (KL 6:38 2nd para 2 p.)
+
+
+def _appeal(value: Any) -> Any:
+    if isinstance(value, bool):
+        return Appeal.JA if value else Appeal.NEJ
+    if isinstance(value, str):
+        return value.strip().lower()
+    return value
+
+
+Appealable = Annotated[
+    Appeal,
+    BeforeValidator(_appeal),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "boolean"}, {"enum": [a.value for a in Appeal]}],
+            "description": "Hur beslutet överklagas: laglighetsprövning (KL 13 kap.), förvaltningsbesvär, "
+            "ja/true (sättet inte angivet) eller nej/false (får inte överklagas).",
+        }
+    ),
+]
+
+
 class Delegation(Node):
     """En rad i delegationsordningen: ett ärende och vem som beslutar i nämndens ställe."""
 
@@ -44,7 +74,11 @@ class Delegation(Node):
     lagrum: Text | None = Field(default=None, description="Lagrummet, t.ex. SoL 4 kap. 1 §.")
     begränsningar: Text | None = Field(default=None, description="Begränsningar, t.ex. beloppsgränser.")
     anmäls: Flag | None = Field(default=None, description="Om beslutet anmäls till nämnden (ja/nej).")
-    överklagbart: Flag | None = Field(default=None, description="Om beslutet kan överklagas (ja/nej).")
+    överklagbart: Appealable | None = Field(
+        default=None,
+        description="Hur beslutet kan överklagas: laglighetsprövning, förvaltningsbesvär, ja (på något sätt) "
+        "eller nej; true och false betyder ja och nej.",
+    )
     protokollförs_särskilt: Flag = Field(
         default=False, description="Om ett beslut som inte anmäls protokollförs särskilt (KL 7 kap. 8 §)."
     )
@@ -206,16 +240,101 @@ class BudgetYear(Node):
         return self.intäkter - self.kostnader + self.finansnetto
 
 
+class BalanceSheet(Node):
+    """Balansräkningen vid en periods slut (utfall) eller ett budgetårs slut (balansbudget)."""
+
+    tillgångar: float = Field(description="Tillgångar, miljoner kronor.")
+    eget_kapital: float = Field(description="Eget kapital, miljoner kronor.")
+    avsättningar: float = Field(default=0.0, description="Avsättningar, miljoner kronor.")
+    skulder: float = Field(description="Skulder, miljoner kronor.")
+    resultatreserv: float | None = Field(
+        default=None, ge=0, description="Varav resultatreserv i det egna kapitalet, mnkr (KL 11 kap. 14 §)."
+    )
+
+    @property
+    def soliditet(self) -> float | None:
+        """Equity as a share of assets, in percent."""
+        return 100 * self.eget_kapital / self.tillgångar if self.tillgångar else None
+
+
+class CompanyBudget(Node):
+    """The budget's account of one koncernföretag's economy in the budget year (KL 11:6 a)."""
+
+    redogörelse: Text = Field(description="Redogörelsen för företagets ekonomi under budgetåret, i ord.")
+    intäkter: float | None = None
+    kostnader: float | None = None
+    resultat: float | None = Field(default=None, description="Budgeterat resultat efter finansiella poster, mnkr.")
+    investeringar: float | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _text(cls, value: Any) -> Any:
+        """`bolag: En mening om bolagets ekonomi.` is the short form of `{redogörelse: ...}`."""
+        return {"redogörelse": value} if isinstance(value, str) else value
+
+
+_COMPANIES_SCHEMA = {
+    "type": "object",
+    "additionalProperties": {
+        "anyOf": [
+            {"type": "string", "description": "Redogörelsen för bolagets ekonomi under budgetåret."},
+            {
+                "type": "object",
+                "properties": {
+                    "redogörelse": {"type": "string"},
+                    **{key: {"type": "number"} for key in ("intäkter", "kostnader", "resultat", "investeringar")},
+                },
+                "required": ["redogörelse"],
+                "additionalProperties": False,
+            },
+        ]
+    },
+}
+
+
 class Budget(Node):
     """Fullmäktiges budget med flerårsplan och nämndernas ramar."""
 
     år: int = Field(ge=2000, le=2100, description="Budgetåret.")
     beslut: Decision | None = Field(default=None, description="Fullmäktiges beslut om budgeten.")
     skattesats: float | None = Field(default=None, gt=0, lt=50, description="Skattesatsen i procent.")
+    skattesats_beslut: Decision | None = Field(
+        default=None,
+        description="Fullmäktiges beslut om skattesatsen, när det fattas för sig före budgeten "
+        "(senast 30 november när budgeten av särskilda skäl fastställs i december, KL 11 kap. 11 §).",
+    )
+    särskilda_skäl: Text | None = Field(
+        default=None,
+        description="De särskilda skäl som gjorde att budgeten inte kunde fastställas före november månads "
+        "utgång (KL 11 kap. 11 §).",
+    )
     plan: dict[int, BudgetYear] = Field(
         default={}, description="Per år: {intäkter, kostnader, finansnetto}; budgetåret och planåren."
     )
     ramar: dict[Ref, float] = Field(default={}, description="Organ (id) → ram i miljoner kronor.")
+    finansiering: Text | None = Field(
+        default=None, description="Hur verksamheten ska finansieras under budgetåret (KL 11 kap. 6 §)."
+    )
+    balansbudget: dict[int, BalanceSheet] = Field(
+        default={},
+        description="Den beräknade balansräkningen vid årets slut, per år: den ekonomiska ställningen vid "
+        "budgetårets slut (KL 11 kap. 6 §).",
+    )
+    finansiella_mål: RefList = Field(
+        default=[],
+        description="Fullmäktiges finansiella mål som budgetens plan för ekonomin innehåller, för alla planens "
+        "år (KL 11 kap. 6 § tredje stycket).",
+    )
+    koncernföretag: Annotated[dict[Ref, CompanyBudget], WithJsonSchema(_COMPANIES_SCHEMA)] = Field(
+        default={},
+        description="Redogörelsen för ekonomin under budgetåret i varje kommunalt koncernföretag, per bolag "
+        "(KL 11 kap. 6 a §).",
+    )
+    resultatreserv: float | None = Field(
+        default=None,
+        ge=0,
+        description="Medel ur resultatreserven som budgetåret tar i anspråk, mnkr (KL 11 kap. 5 § 1 p., 14 §).",
+    )
     åtgärdsplan: Text | None = Field(
         default=None, description="Hur ett tidigare års negativa balanskravsresultat regleras (KL 11 kap. 12 §)."
     )
@@ -245,8 +364,11 @@ class When(Node):
 class LegalMoment(str, Enum):
     """Tidpunkter under året som lagen sätter datum för (KL 11 och 12 kap.)."""
 
-    BUDGETFORSLAG = "budgetförslag"
-    BUDGETBESLUT = "budgetbeslut"
+    BUDGETFORSLAG = "budgetförslag"  # KL 11:8 first para: by KS before the end of October
+    SKATTESATSFORSLAG = "skattesatsförslag"  # KL 11:8 second para: KS proposes the tax rate by October
+    REVISIONSBUDGETFORSLAG = "revisionsbudgetförslag"  # KL 11:8 first para: KF's presidium
+    BUDGETBESLUT = "budgetbeslut"  # KL 11:10
+    SKATTESATSBESLUT = "skattesatsbeslut"  # KL 11:11: KF sets the tax rate by November
     DELAR_PERIODSLUT = "delårsrapport-periodslut"
     DELAR_OVERLAMNAD = "delårsrapport-överlämnad"
     DELAR_REVISORER = "delårsrapport-revisorer"
@@ -270,9 +392,24 @@ class Event(Node):
     avser: LegalMoment | None = Field(
         default=None, description="Den tidpunkt som lagen sätter datum för, som händelsen är (t.ex. budgetbeslut)."
     )
+    särskilda_skäl: Text | None = Field(
+        default=None,
+        description="De särskilda skäl som gör att budgetförslaget upprättas i november (KL 11 kap. 8 § andra "
+        "stycket) eller budgeten fastställs i december (KL 11 kap. 11 §); bara för `avser: budgetförslag` och "
+        "`avser: budgetbeslut`.",
+    )
     rapport: Text | None = Field(default=None, description="Rapporten som hör till händelsen.")
     beroenden: RefList = Field(default=[], description="Händelser som måste vara klara före (id).")
     beskrivning: Text | None = Field(default=None, description="En förklaring.")
+
+    @model_validator(mode="after")
+    def _reasons_only_where_read(self) -> Event:
+        if self.särskilda_skäl and self.avser not in (LegalMoment.BUDGETFORSLAG, LegalMoment.BUDGETBESLUT):
+            raise ValueError(
+                "`särskilda_skäl` gäller bara en händelse med `avser: budgetförslag` (KL 11 kap. 8 §) eller "
+                "`avser: budgetbeslut` (KL 11 kap. 11 §)"
+            )
+        return self
 
 
 class AnnualWheel(Node):

@@ -13,6 +13,7 @@ from styrmodell.model.config import Config
 from styrmodell.model.economy import Economy
 from styrmodell.model.goals import Activity, Assignment, Dialogue, Goal, Indicator, QualityFactor, Strategy, Vision
 from styrmodell.model.governance import AnnualWheel, Budget, ControlPlan, DelegationOrder, Event, SteeringDocument
+from styrmodell.model.kolada import KoladaFetch, KoladaValue
 from styrmodell.model.organisation import Administration, Organ, OrganKind, Role, Unit
 
 # The kinds whose ids share the repository-wide namespace (`Repository.globals`).
@@ -57,6 +58,7 @@ class Repository:
     wheels: list[AnnualWheel] = field(default_factory=list)
     compass_evaluations: list[Evaluation] = field(default_factory=list)  # Kommunkompassen (seed 002)
     compass_catalogues: list[Catalogue] = field(default_factory=list)
+    kolada_fetches: list[KoladaFetch] = field(default_factory=list)  # what `styr importera kolada` fetched
     # ids of objects that failed validation or could not be read: they exist, so references to them
     # are not reported (id → the file they stand in)
     broken_ids: dict[str, str] = field(default_factory=dict)
@@ -126,6 +128,15 @@ class Repository:
         for goal in self.goals:
             for parent in goal.tjänar:
                 out[parent].append(goal)
+        return out
+
+    @cached_property
+    def kolada(self) -> dict[tuple[str, str, int, str], tuple[KoladaValue, KoladaFetch]]:
+        """(kpi, kommun, år, kön) → the value Kolada gave and the fetch it came with; the latest fetch wins."""
+        out: dict[tuple[str, str, int, str], tuple[KoladaValue, KoladaFetch]] = {}
+        for fetch in sorted(self.kolada_fetches, key=lambda f: f.hämtad.timestamp()):
+            for value in fetch.värden:
+                out[(value.kpi, value.kommun, value.period, value.kön.value)] = (value, fetch)
         return out
 
     def organ_kind(self, organ_id: str | None) -> str | None:

@@ -9,6 +9,7 @@ from styrmodell.model.compass import Catalogue, Evaluation
 from styrmodell.model.economy import Economy
 from styrmodell.model.goals import Activity, Assignment, Dialogue, Goal, Indicator, QualityFactor, Strategy, Vision
 from styrmodell.model.governance import AnnualWheel, Budget, ControlPlan, DelegationOrder, SteeringDocument
+from styrmodell.model.kolada import KoladaFetch
 from styrmodell.model.organisation import Administration, Organ, Role, Unit
 
 
@@ -90,6 +91,12 @@ SECTIONS: list[Section] = [
         "compass_catalogues",
         many=False,
         description="En egen version av Kommunkompassens frågor.",
+    ),
+    Section(
+        ("kolada",),
+        KoladaFetch,
+        "kolada_fetches",
+        description="Ögonblicksbilden av värden som `styr importera kolada` hämtat (kolada/ÅÅÅÅ.yaml).",
     ),
 ]
 

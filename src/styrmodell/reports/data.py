@@ -68,6 +68,8 @@ class IndicatorRow:
     target: float | None
     history: list[Point]  # whole years, oldest first, with this period last
     comparisons: list[tuple[str, float]]
+    kolada: bool = False  # the outcome shown is the value fetched from Kolada (the snapshot in kolada/)
+    kolada_comparisons: bool = False  # so is a comparison shown
 
     @property
     def status(self) -> str:
@@ -304,13 +306,37 @@ class ReportData:
             history = [p for p in history if int(p.period) < year]
             history.append(Point(used, indicator.utfall.get(used), indicator.målvärden.get(year)))
         comparisons = []
+        from_kolada = False
         for name, values in sorted(indicator.jämförelser.items()):
             known = [(p, v) for p, v in values.items() if v is not None and p[:4] <= used[:4]]
             if known:
-                comparisons.append((f"{name} {max(known)[0]}", max(known)[1]))
+                period, value = max(known)
+                comparisons.append((f"{name} {period}", value))
+                from_kolada = from_kolada or self._from_kolada(indicator, period, value, None)
+        outcome = indicator.utfall.get(used)
         return IndicatorRow(
-            indicator, judgement, used, indicator.utfall.get(used), indicator.målvärden.get(year), history, comparisons
+            indicator,
+            judgement,
+            used,
+            outcome,
+            indicator.målvärden.get(year),
+            history,
+            comparisons,
+            kolada=self._from_kolada(indicator, used, outcome, self.kommunkod),
+            kolada_comparisons=from_kolada,
         )
+
+    def _from_kolada(self, indicator: Indicator, period: str, value: float | None, code: str | None) -> bool:
+        """Whether `value` for `period` is what Kolada gave (for the municipality `code`, or for any area)."""
+        kpi = indicator.kolada_id
+        if kpi is None or value is None or not period.isdigit() or not self.repo.kolada_fetches:
+            return False
+        year = int(period)
+        for (k, area, y, gender), (fetched, _) in self.repo.kolada.items():
+            if k == kpi and y == year and gender == "T" and (code is None or area == code):
+                if fetched.värde is not None and abs(fetched.värde - value) < 1e-9:
+                    return True
+        return False
 
     def goal_row(self, goal: Goal, with_children: bool = True) -> GoalRow:
         children = (

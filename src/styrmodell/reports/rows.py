@@ -28,6 +28,8 @@ def indicator_row(row: IndicatorRow) -> list:
     indicator = row.indicator
     notes = [row.trend] if row.trend else []
     notes += [f"{name}: {value(indicator, v)}" for name, v in row.comparisons]
+    if row.kolada or row.kolada_comparisons:
+        notes.append("Källa: Kolada")
     return [
         indicator.namn,
         row.period,
@@ -100,7 +102,8 @@ def quality_row(row: IndicatorRow) -> list:
     return [
         indicator.namn,
         f"{value(indicator, row.outcome)} ({row.period})",
-        "; ".join(f"{name}: {value(indicator, v)}" for name, v in row.comparisons),
+        "; ".join(f"{name}: {value(indicator, v)}" for name, v in row.comparisons)
+        + ("; Källa: Kolada" if row.kolada or row.kolada_comparisons else ""),
         _status(row),
     ]
 

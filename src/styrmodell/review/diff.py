@@ -35,6 +35,22 @@ class Key:
         return f"{self.kind} {self.ident}"
 
 
+class _Missing:
+    """A field that one side does not have at all, unlike one written `null` (a target not yet decided)."""
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+    def __copy__(self) -> _Missing:
+        return self
+
+    def __deepcopy__(self, memo: dict) -> _Missing:
+        return self
+
+
+MISSING = _Missing()
+
+
 @dataclass(frozen=True)
 class FieldChange:
     path: str
@@ -165,8 +181,9 @@ def entries(repo: Repository, files: set[str] | None = None) -> dict[Key, _Entry
 def field_changes(old: dict, new: dict) -> list[FieldChange]:
     changes = []
     for path in sorted(set(old) | set(new)):
-        if old.get(path) != new.get(path):
-            changes.append(FieldChange(path, old.get(path), new.get(path)))
+        before, after = old.get(path, MISSING), new.get(path, MISSING)
+        if before != after:
+            changes.append(FieldChange(path, before, after))
     return changes
 
 
@@ -254,6 +271,16 @@ def _provenance(changes: list[Change], new_repo: Repository) -> Iterator[Provena
         kind = change.key.kind
         if change.status not in ("ändrad", "tillagd", "borttagen"):
             continue
+        carried = [f for f in change.fields if f.path.startswith("omprövas.") and f.new is not MISSING]
+        if kind == "mål" and change.status == "ändrad" and carried:
+            goal = next((g for g in new_repo.goals if g.id == change.key.ident), None)
+            if goal is not None and goal.omprövas is not None:
+                yield ProvenanceNote(
+                    change.key,
+                    f"mål {change.key.ident} förs över till {goal.omprövas.inför} och ska beslutas på nytt av "
+                    f"{goal.omprövas.av}" + (f" ({goal.omprövas.skäl})" if goal.omprövas.skäl else ""),
+                )
+                continue
         if kind in ("mål", "styrdokument") and change.status == "ändrad":
             substantive = [f for f in change.fields if not f.path.startswith(_DECISION_FIELDS)]
             if substantive and not _decision_changed(change):
@@ -262,7 +289,8 @@ def _provenance(changes: list[Change], new_repo: Repository) -> Iterator[Provena
                     change.key, f"{kind} {change.key.ident} ändrades ({what}) utan ny eller ändrad beslutsreferens"
                 )
         elif kind == "indikator" and change.status == "ändrad":
-            targets = [f for f in change.fields if f.path.startswith("målvärden.")]
+            # a target slot added empty (`2027: null`) is not a decided target
+            targets = [f for f in change.fields if f.path.startswith("målvärden.") and f.new is not None]
             indicator = next((i for i in new_repo.indicators if i.id == change.key.ident), None)
             if targets and indicator is not None:
                 if not any(_decision_changed(by_key.get(Key("mål", g))) for g in indicator.mål):

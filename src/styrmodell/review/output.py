@@ -8,15 +8,17 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any, TextIO
 
-from styrmodell.review.diff import Change, DiffResult
+from styrmodell.review.diff import MISSING, Change, DiffResult
 
 _ICON = {"tillagd": "+", "borttagen": "−", "ändrad": "~", "flyttad": "→"}
 _VERB = {"tillagd": "Tillkommer", "borttagen": "Utgår", "ändrad": "Ändras", "flyttad": "Flyttas"}
 
 
 def _value(value: Any) -> str:
-    if value is None:
+    if value is MISSING:
         return "–"
+    if value is None:
+        return "tomt"
     if isinstance(value, bool):
         return "ja" if value else "nej"
     if isinstance(value, float):
@@ -196,6 +198,8 @@ def _swedish_keys(value: Any) -> Any:
         return {_KEYS.get(k, k): _swedish_keys(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_swedish_keys(v) for v in value]
+    if value is MISSING:
+        return None
     if hasattr(value, "value") and not isinstance(value, (str, int, float)):
         return value.value
     return value

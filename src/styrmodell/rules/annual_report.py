@@ -30,10 +30,13 @@ from collections.abc import Iterator
 from styrmodell.findings import Location, Severity
 from styrmodell.model.repository import Repository
 from styrmodell.rules._wheel import computed, iso, moment
+from styrmodell.rules.base import Basis
 
 CODE = "SM926"
 NAME = "årsredovisningens-datum"
 SEVERITY = Severity.ERROR
+REFERENCE = "KL 11 kap. 20–21 §§, 5 kap. 24 §"
+BASIS = Basis.TEXT
 
 
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:

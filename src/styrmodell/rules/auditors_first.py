@@ -29,10 +29,13 @@ from collections.abc import Iterator
 from styrmodell.findings import Location, Severity
 from styrmodell.model.repository import Repository
 from styrmodell.rules._wheel import iso, moment
+from styrmodell.rules.base import Basis
 
 CODE = "SM925"
 NAME = "revisorernas-bedömning-först"
 SEVERITY = Severity.ERROR
+REFERENCE = "KL 12 kap. 2 §"
+BASIS = Basis.TEXT
 
 PAIRS = [
     ("delårsrapport-revisorer", "delårsrapport-kf", "delårsrapporten"),

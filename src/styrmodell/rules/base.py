@@ -1,10 +1,16 @@
-"""What a rule is. A rule module defines CODE, NAME, SEVERITY, an `Options` model, a `check`
-generator yielding `(message, location)`, and a docstring that *is* its documentation."""
+"""What a rule is. A rule module defines CODE, NAME, SEVERITY, REFERENCE, BASIS, an `Options`
+model, a `check` generator yielding `(message, location)`, and a docstring that *is* its
+documentation.
+
+REFERENCE says what the rule rests on (a paragraph of law, the municipality's own model, a
+standard) and BASIS how: for a rule grounded in law, how sure the tool's reading is, as
+law.md marks it (`[text]`, `[2nd]`, `[?]`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from enum import Enum
 from types import ModuleType
 
 from pydantic import BaseModel, ConfigDict
@@ -12,6 +18,39 @@ from pydantic import BaseModel, ConfigDict
 from styrmodell.findings import Location, Severity
 
 DOC_HEADINGS = ("Vad den kontrollerar", "Varför", "Exempel", "Inställningar", "Referens")
+
+
+class Basis(str, Enum):
+    """What a rule rests on; for the first three, how sure the reading of the law is."""
+
+    TEXT = "lagtext"  # law, read against the statute text
+    SECONDARY = "sekundärkälla"  # law, known from a reliable secondary source only
+    UNVERIFIED = "overifierad"  # law, not verified: such a rule is a warning
+    PRACTICE = "praxis"  # rests on a paragraph of law, but asks more than its letter
+    MUNICIPALITY = "kommunens styrmodell"  # the municipality's own model, set in styrmodell.yaml
+    STANDARD = "standard"  # a standard outside the law: YAML, Kolada, SCB, Kommunkompassen
+    TOOL = "verktyget"  # the format and the tool's own consistency
+
+    @property
+    def legal(self) -> bool:
+        """Whether the rule is grounded in law (its findings cite the paragraph)."""
+        return self in LEGAL
+
+    @property
+    def description(self) -> str:
+        return _DESCRIPTIONS[self]
+
+
+LEGAL = {Basis.TEXT, Basis.SECONDARY, Basis.UNVERIFIED, Basis.PRACTICE}
+_DESCRIPTIONS = {
+    Basis.TEXT: "lag, läst mot lagtexten",
+    Basis.SECONDARY: "lag, känd bara från en sekundärkälla (lagtexten finns inte i verktyget)",
+    Basis.UNVERIFIED: "lag, inte verifierad",
+    Basis.PRACTICE: "praxis med stöd i lagen, men mer än lagens bokstav",
+    Basis.MUNICIPALITY: "kommunens egen styrmodell",
+    Basis.STANDARD: "en standard utanför lagen",
+    Basis.TOOL: "formatet och verktygets egen kontroll",
+}
 
 
 class RuleOptions(BaseModel):
@@ -31,8 +70,17 @@ class Rule:
     name: str
     severity: Severity
     doc: str
+    reference: str = ""
+    basis: Basis | None = None
     options: type[RuleOptions] = NoOptions
     check: Check | None = None  # None: the loader reports this rule's findings
+
+    @property
+    def grounds(self) -> str:
+        """The reference and the basis in one line: `KL 6 kap. 37 § – lagtext`."""
+        if self.basis is None:
+            return self.reference
+        return f"{self.reference} – {self.basis.value}" if self.reference else self.basis.value
 
     @property
     def summary(self) -> str:
@@ -45,6 +93,8 @@ class Rule:
             name=module.NAME,
             severity=module.SEVERITY,
             doc=module.__doc__ or "",
+            reference=getattr(module, "REFERENCE", ""),
+            basis=getattr(module, "BASIS", None),
             options=getattr(module, "Options", NoOptions),
             check=module.check,
         )

@@ -32,10 +32,13 @@ from collections.abc import Iterator
 from styrmodell.findings import Location, Severity
 from styrmodell.model.goals import GoalKind
 from styrmodell.model.repository import Repository
+from styrmodell.rules.base import Basis
 
 CODE = "SM912"
 NAME = "budgetens-innehåll"
 SEVERITY = Severity.ERROR
+REFERENCE = "KL 11 kap. 6 §"
+BASIS = Basis.TEXT
 
 
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:

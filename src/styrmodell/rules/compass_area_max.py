@@ -41,11 +41,13 @@ from pydantic import Field
 
 from styrmodell.findings import Location, Severity
 from styrmodell.model.repository import Repository
-from styrmodell.rules.base import RuleOptions
+from styrmodell.rules.base import Basis, RuleOptions
 
 CODE = "SM952"
 NAME = "kompass-områdets-max"
 SEVERITY = Severity.ERROR
+REFERENCE = "Kommunkompassen (SKR): 100 poäng per område"
+BASIS = Basis.STANDARD
 
 
 class Options(RuleOptions):

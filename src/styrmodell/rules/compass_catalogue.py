@@ -44,11 +44,14 @@ from collections.abc import Iterator
 
 from styrmodell.findings import Location, Severity
 from styrmodell.model.repository import Repository
+from styrmodell.rules.base import Basis
 from styrmodell.svenska.suggest import suggest
 
 CODE = "SM955"
 NAME = "kompass-katalog"
 SEVERITY = Severity.ERROR
+REFERENCE = "Kommunkompassen (SKR): katalogen"
+BASIS = Basis.STANDARD
 
 
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:

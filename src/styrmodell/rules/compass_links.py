@@ -40,11 +40,14 @@ from collections.abc import Iterator
 
 from styrmodell.findings import Location, Severity
 from styrmodell.model.repository import Repository
+from styrmodell.rules.base import Basis
 from styrmodell.svenska.suggest import suggest
 
 CODE = "SM954"
 NAME = "kompass-koppling"
 SEVERITY = Severity.ERROR
+REFERENCE = "Kommunkompassen (SKR): förbättringsområden med handlingsplaner"
+BASIS = Basis.STANDARD
 
 _ARTICLE = {"mål": "ett", "organ": "ett", "uppdrag": "ett", "styrdokument": "ett"}
 

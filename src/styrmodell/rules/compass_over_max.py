@@ -41,10 +41,13 @@ from collections.abc import Iterator
 
 from styrmodell.findings import Location, Severity
 from styrmodell.model.repository import Repository
+from styrmodell.rules.base import Basis
 
 CODE = "SM951"
 NAME = "kompass-poäng-över-max"
 SEVERITY = Severity.ERROR
+REFERENCE = "Kommunkompassen (SKR): poängen per delfråga"
+BASIS = Basis.STANDARD
 
 
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:

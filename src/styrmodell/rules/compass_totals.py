@@ -43,11 +43,13 @@ from pydantic import Field
 
 from styrmodell.findings import Location, Severity
 from styrmodell.model.repository import Repository
-from styrmodell.rules.base import RuleOptions
+from styrmodell.rules.base import Basis, RuleOptions
 
 CODE = "SM953"
 NAME = "kompass-summor"
 SEVERITY = Severity.ERROR
+REFERENCE = "Kommunkompassen (SKR): summorna"
+BASIS = Basis.STANDARD
 
 
 class Options(RuleOptions):

@@ -28,11 +28,13 @@ from collections.abc import Iterator
 from styrmodell.findings import Location, Severity
 from styrmodell.model.organisation import BOARDS, OrganKind
 from styrmodell.model.repository import Repository
-from styrmodell.rules.base import RuleOptions
+from styrmodell.rules.base import Basis, RuleOptions
 
 CODE = "SM903"
 NAME = "internkontrollplan-saknas"
 SEVERITY = Severity.WARNING
+REFERENCE = "KL 6 kap. 6 §"
+BASIS = Basis.PRACTICE
 
 
 class Options(RuleOptions):

@@ -37,10 +37,13 @@ from collections.abc import Iterator
 
 from styrmodell.findings import Location, Severity
 from styrmodell.model.repository import Repository
+from styrmodell.rules.base import Basis
 
 CODE = "SM913"
 NAME = "åtgärdsplan-vid-underskott"
 SEVERITY = Severity.ERROR
+REFERENCE = "KL 11 kap. 12–13 §§"
+BASIS = Basis.TEXT
 
 
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:

@@ -53,11 +53,13 @@ from typing import Literal
 
 from styrmodell.findings import Location, Severity
 from styrmodell.model.repository import Repository
-from styrmodell.rules.base import RuleOptions
+from styrmodell.rules.base import Basis, RuleOptions
 
 CODE = "SM701"
 NAME = "styrdokument-beslut"
 SEVERITY = Severity.ERROR
+REFERENCE = "kommunens riktlinjer för styrdokument"
+BASIS = Basis.MUNICIPALITY
 
 Required = Literal[
     "beslutad_av",

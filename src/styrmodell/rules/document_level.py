@@ -34,11 +34,13 @@ from collections.abc import Iterator
 from styrmodell.findings import Location, Severity
 from styrmodell.model.organisation import Organ
 from styrmodell.model.repository import Repository
-from styrmodell.rules.base import RuleOptions
+from styrmodell.rules.base import Basis, RuleOptions
 
 CODE = "SM703"
 NAME = "styrdokument-beslutsnivå"
 SEVERITY = Severity.WARNING
+REFERENCE = "kommunens beslutsnivåer för styrdokument (`beslutsnivåer`)"
+BASIS = Basis.MUNICIPALITY
 
 _CHIEFS = ["kommundirektör", "förvaltningschef", "verksamhetschef", "enhetschef"]
 DEFAULT_LEVELS = {

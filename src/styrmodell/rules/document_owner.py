@@ -26,10 +26,13 @@ from collections.abc import Iterator
 
 from styrmodell.findings import Location, Severity
 from styrmodell.model.repository import Repository
+from styrmodell.rules.base import Basis
 
 CODE = "SM702"
 NAME = "styrdokument-ansvarig"
 SEVERITY = Severity.ERROR
+REFERENCE = "kommunens riktlinjer för styrdokument"
+BASIS = Basis.MUNICIPALITY
 
 
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:

@@ -1,34 +1,35 @@
 """Styrdokument ses över minst en gång per mandatperiod och används inte efter sista giltighetsdag.
 
 ## Vad den kontrollerar
-- Att varje styrdokument har beslutats eller setts över (`beslutsdatum`, `reviderad`) inom varje
-  mandatperiod efter den då det senast beslutades eller sågs över: en mandatperiod som har gått
-  till ända utan översyn är ett fynd. Mandatperioderna är fullmäktiges, från den 15 oktober
-  valåret (2018, 2022, 2026 ...) fyra år framåt;
-- att `gäller_till` inte har passerats.
+Att varje styrdokument har setts över (det senaste av `beslutsdatum` och `reviderad`) minst en gång
+under varje mandatperiod, och att `gäller_till` inte har passerats. Mandatperioderna är hela
+perioder från den 15 oktober ett valår (2018, 2022, 2026 ...), inte rullande fyra år: ett dokument
+som senast sågs över under förra mandatperioden är i tid så länge den nuvarande pågår, och blir
+försenat först när en hel mandatperiod har gått utan översyn. Dagens datum är `referensdatum` i
+styrmodell.yaml, annars dagens.
+
+Med `max_år` satt räknas i stället rullande år: översynen ska ha skett inom så många år.
 
 Ett dokument som ett annat dokument ersätter (`ersätter:`), eller som är upphävt (`upphävd:`),
 ska inte förnyas och kontrolleras inte.
 
 ## Varför
-Ett inaktuellt styrdokument styr fel eller inte alls. "Minst en gång per mandatperiod" betyder en
-gång inom varje mandatperiod, inte vart fjärde år räknat från beslutet: ett program som beslutades
-2019 och sågs över i november 2022 har setts över i den mandatperiod som började i oktober 2022.
+Kommunens riktlinjer för styrdokument kräver att program och policyer aktualitetsgranskas minst
+en gång per mandatperiod (så Askersunds). Mandatperioden är fullmäktiges: fyra år från den 15
+oktober valåret (KL 5 kap. 9 §). Ett inaktuellt styrdokument styr fel eller inte alls.
 
 ## Exempel
-Fel (med dagens datum i december 2026): `beslutsdatum: 2021-03-29` utan senare `reviderad:`;
-mandatperioden 2022–2026 har gått utan översyn.
+Fel (med dagens datum 2026-09-15): `beslutsdatum: 2015-04-20` utan senare `reviderad:` – hela
+mandatperioden 2018–2022 gick utan översyn.
 
-Rätt: `reviderad: 2024-02-12` efter en aktualitetsgranskning, eller ett nytt dokument med
-`ersätter: [det-gamla]`.
+Rätt: `reviderad: 2021-03-29` (under förra mandatperioden; den nuvarande pågår till 2026-10-14).
 
 ## Inställningar
-- `max_år` (ingen): högsta antal år mellan översyner, räknat från den senaste; om det anges
-  kontrolleras det också.
+- `max_år` (inte satt): räkna rullande år mellan översynerna i stället för hela mandatperioder.
 
 ## Referens
-KL 5 kap. 9 § (fullmäktiges mandatperiod: fyra år från den 15 oktober valåret). Kommunens egen
-styrmodell: programmen aktualitetsgranskas minst en gång per mandatperiod.
+Kommunens riktlinjer för styrdokument (översyn minst en gång per mandatperiod); KL 5 kap. 9 §
+(mandatperioden börjar den 15 oktober valåret och är fyra år).
 """
 
 from __future__ import annotations
@@ -40,24 +41,40 @@ from pydantic import Field
 
 from styrmodell.findings import Location, Severity
 from styrmodell.model.repository import Repository
-from styrmodell.rules.base import RuleOptions
+from styrmodell.rules.base import Basis, RuleOptions
+from styrmodell.rules.mandate_period import is_election_year
 
 CODE = "SM704"
 NAME = "styrdokument-aktualitet"
 SEVERITY = Severity.WARNING
+REFERENCE = "kommunens krav på översyn per mandatperiod; KL 5 kap. 9 § (mandatperioden)"
+BASIS = Basis.MUNICIPALITY
 
 
 class Options(RuleOptions):
-    max_år: int | None = Field(default=None, ge=1, le=20)
+    max_år: int | None = Field(default=None, ge=1, le=20)  # set: rolling years instead of mandate periods
 
 
-def mandate_period(day: dt.date) -> tuple[dt.date, dt.date]:
-    """The mandate period `day` falls in: from 15 October of an election year to 14 October four years on."""
-    year = day.year - (day.year - 2022) % 4
-    start = dt.date(year, 10, 15)
-    if day < start:
-        start = dt.date(year - 4, 10, 15)
-    return start, dt.date(start.year + 4, 10, 14)
+def _period_start(day: dt.date) -> dt.date:
+    """The first day of the mandate period that `day` falls in (15 October of an election year)."""
+    year = day.year if day >= dt.date(day.year, 10, 15) else day.year - 1
+    while not is_election_year(year):
+        year -= 1
+    return dt.date(year, 10, 15)
+
+
+def _due(last: dt.date, options: Options) -> tuple[dt.date, str]:
+    """The last day of the review in time after `last`, and how to say when it was due."""
+    if options.max_år is not None:
+        try:
+            due = last.replace(year=last.year + options.max_år)
+        except ValueError:  # 29 February
+            due = last.replace(year=last.year + options.max_år, day=28)
+        return due, f"senast {due.isoformat()}"
+    start = _period_start(last)
+    following = dt.date(start.year + 4, 10, 15)
+    end = dt.date(following.year + 4, 10, 14)
+    return end, f"under mandatperioden {following.year}–{end.year}, senast {end.isoformat()}"
 
 
 def check(repo: Repository, options: Options) -> Iterator[tuple[str, Location]]:
@@ -75,25 +92,11 @@ def check(repo: Repository, options: Options) -> Iterator[tuple[str, Location]]:
         if not dates:
             continue
         last = max(dates)
-        field = "reviderad" if doc.reviderad and doc.reviderad == last else "beslutsdatum"
-        _, end = mandate_period(last)
-        next_start, next_end = end + dt.timedelta(days=1), dt.date(end.year + 4, 10, 14)
-        if next_end < today:
+        due, when = _due(last, options)
+        if due < today:
+            field = "reviderad" if doc.reviderad and doc.reviderad == last else "beslutsdatum"
             yield (
                 f"styrdokumentet '{doc.id}' har inte setts över sedan {last.isoformat()}; det skulle ha "
-                f"aktualitetsgranskats under mandatperioden {next_start.isoformat()}–{next_end.isoformat()} "
-                "(minst en gång per mandatperiod, KL 5 kap. 9 §)",
+                f"aktualitetsgranskats {when} (minst en gång per mandatperiod, KL 5 kap. 9 §)",
                 doc.where(field),
             )
-            continue
-        if options.max_år is not None:
-            try:
-                due = last.replace(year=last.year + options.max_år)
-            except ValueError:  # 29 February
-                due = last.replace(year=last.year + options.max_år, day=28)
-            if due < today:
-                yield (
-                    f"styrdokumentet '{doc.id}' har inte setts över sedan {last.isoformat()}; det skulle ha "
-                    f"setts över senast {due.isoformat()} (högst {options.max_år} år mellan översyner)",
-                    doc.where(field),
-                )

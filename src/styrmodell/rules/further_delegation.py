@@ -1,17 +1,27 @@
-"""Vidaredelegering: bara från förvaltningschefen, bara där nämnden tillåtit det, ett steg.
+"""Vidaredelegering: bara från den egna förvaltningens chef, där nämnden tillåtit det, ett steg, till en anställd.
 
 ## Vad den kontrollerar
 En rad med `vidaredelegerad_från: <rad-id>` är en vidaredelegering. Regeln kontrollerar att
-- den rad den vidaredelegeras från har en förvaltningschef som delegat;
+- delegaten på den rad den vidaredelegeras från är förvaltningschef *inom nämndens
+  verksamhetsområde*: chef (`chef:`) för en förvaltning som hör till nämnden (förvaltningens
+  `nämnd:`, eller organets `förvaltning:`), eller en roll med `typ: förvaltningschef` och
+  `förvaltning:` en sådan förvaltning. En kommundirektör räknas när hen är antecknad som chef för
+  nämndens förvaltning, och alltid i kommunstyrelsens ordning: direktören är chef för förvaltningen
+  under styrelsen (KL 7 kap. 1 §);
 - nämnden har tillåtit vidaredelegering på den raden (`vidaredelegering_tillåten: true`);
-- den raden inte själv är en vidaredelegering (bara ett steg);
-- den nya delegaten är en anställd (inte förtroendevald, grupp eller automatiserat beslutsfattande).
+- den raden inte själv är en vidaredelegering (bara förvaltningschefen får delegera vidare, så
+  bara ett steg);
+- den nya delegaten, och varje ersättare på raden, är en anställd: inte ett utskott, en
+  förtroendevald, en grupp eller en automatiserad beslutsfunktion.
+
 Den kontrollerar också att `vidaredelegering_tillåten: true` bara står på rader där delegaten är
-en förvaltningschef.
+en sådan förvaltningschef.
 
 ## Varför
-Kommunallagen låter nämnden uppdra åt förvaltningschefen att i sin tur delegera till en annan
-anställd, men bara i ett steg och bara om nämnden uttryckligen medgett det.
+KL 7 kap. 6 §: "Om en nämnd med stöd av 5 § uppdrar åt en förvaltningschef inom nämndens
+verksamhetsområde att fatta beslut, får nämnden överlåta åt förvaltningschefen att i sin tur uppdra
+åt en annan anställd inom kommunen eller regionen att fatta beslutet." Chefen för en annan nämnds
+förvaltning kan inte få den rätten, och beslutet kan bara gå vidare till en anställd.
 
 ## Exempel
 Fel:
@@ -21,12 +31,17 @@ Fel:
       delegat: enhetschef-forskola
       vidaredelegering_tillåten: true    # delegaten är inte förvaltningschef
       anmäls: true
+    - id: "2.2"
+      ärende: Yttranden i personalfrågor
+      delegat: bun-au                    # ett utskott är inte en anställd
+      vidaredelegerad_från: "2.0"
+      anmäls: true
 
 Rätt:
 
     - id: "2.1"
       ärende: Anställning av personal
-      delegat: forvaltningschef-bun
+      delegat: forvaltningschef-bun      # förvaltning: bun-forvaltningen, som har nämnd: [bun]
       vidaredelegering_tillåten: true
       anmäls: true
     - id: "2.1a"
@@ -39,7 +54,8 @@ Rätt:
 Inga.
 
 ## Referens
-KL 7 kap. 6 § (vidaredelegering), KL 7 kap. 5 § (delegering till anställd).
+KL 7 kap. 6 § (vidaredelegering), KL 7 kap. 5 § (delegering till anställd), KL 7 kap. 1 §
+(direktören är chef för förvaltningen under styrelsen). Läst mot lagtexten.
 """
 
 from __future__ import annotations
@@ -47,39 +63,80 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from styrmodell.findings import Location, Severity
-from styrmodell.model.organisation import Role, RoleKind
+from styrmodell.model.organisation import Organ, OrganKind, Role, RoleKind
 from styrmodell.model.repository import Repository
-from styrmodell.rules._delegation import resolve
+from styrmodell.rules._delegation import own_administrations, people, resolve
+from styrmodell.rules.base import Basis
 
 CODE = "SM604"
 NAME = "vidaredelegering"
 SEVERITY = Severity.ERROR
+REFERENCE = "KL 7 kap. 6 §"
+BASIS = Basis.TEXT
 
 REF = "(KL 7 kap. 6 §)"
 
 
-def _is_chief(repo: Repository, ident: str) -> bool:
-    target = resolve(repo, ident)
-    return isinstance(target, Role) and target.typ == RoleKind.FORVALTNINGSCHEF
+def _chief_problem(repo: Repository, board: str | None, ident: str) -> str | None:
+    """None when `ident` is the förvaltningschef of the board's own administration, else why not."""
+    role = resolve(repo, ident)
+    if role is None:
+        return None  # SM201 reports it
+    if not isinstance(role, Role) or role.typ not in (RoleKind.FORVALTNINGSCHEF, RoleKind.KOMMUNDIREKTOR):
+        kind = role.typ.value
+        return f"'{ident}' är {kind}, inte förvaltningschef"
+    if board is None:
+        return None
+    own = own_administrations(repo, board)
+    heads = sorted(a.id for a in repo.administrations if a.chef == role.id)
+    if own.intersection(heads):
+        return None
+    if role.typ == RoleKind.KOMMUNDIREKTOR:
+        if repo.organ_kind(board) == OrganKind.KS.value:
+            return None  # KL 7 kap. 1 §: the director heads the administration under the board
+        return (
+            f"'{ident}' är kommundirektör men inte antecknad som chef för en förvaltning inom "
+            f"verksamhetsområdet för '{board}' (ange `chef: {ident}` på förvaltningen om hen är det)"
+        )
+    if role.förvaltning in own:
+        return None
+    theirs = role.förvaltning or (heads[0] if heads else None)
+    if theirs is None:
+        return f"'{ident}' anger inte vilken förvaltning hen är chef för (`förvaltning:`)"
+    return (
+        f"'{ident}' är förvaltningschef för '{theirs}', som inte hör till verksamhetsområdet för '{board}' "
+        f"(ange `nämnd: [{board}]` på förvaltningen om den gör det)"
+    )
 
 
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
+    answers: dict[tuple[str | None, str], str | None] = {}
+
+    def chief_problem(board: str | None, ident: str) -> str | None:  # the same few pairs, many rows
+        key = (board, ident)
+        if key not in answers:
+            answers[key] = _chief_problem(repo, board, ident)
+        return answers[key]
+
     for order in repo.delegation_orders:
         by_id = {row.id: row for row in order.rader}
         for row in order.rader:
-            if row.vidaredelegering_tillåten and not _is_chief(repo, row.delegat):
-                yield (
-                    f"rad {row.id}: vidaredelegering får bara tillåtas när delegaten är förvaltningschef, "
-                    f"inte '{row.delegat}' {REF}",
-                    row.where("vidaredelegering_tillåten"),
-                )
+            if row.vidaredelegering_tillåten:
+                problem = chief_problem(order.organ, row.delegat)
+                if problem:
+                    yield (
+                        f"rad {row.id}: vidaredelegering får bara tillåtas förvaltningschefen inom nämndens "
+                        f"verksamhetsområde; {problem} {REF}",
+                        row.where("vidaredelegering_tillåten"),
+                    )
             source = by_id.get(row.vidaredelegerad_från or "")
             if source is None:
                 continue
-            if not _is_chief(repo, source.delegat):
+            problem = chief_problem(order.organ, source.delegat)
+            if problem:
                 yield (
-                    f"rad {row.id} vidaredelegerar från rad {source.id}, vars delegat '{source.delegat}' inte är "
-                    f"förvaltningschef {REF}",
+                    f"rad {row.id} vidaredelegerar från rad {source.id}, men bara förvaltningschefen inom "
+                    f"nämndens verksamhetsområde får delegera vidare; {problem} {REF}",
                     row.where("vidaredelegerad_från"),
                 )
             elif not source.vidaredelegering_tillåten:
@@ -94,10 +151,17 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
                     f"bara ett steg är tillåtet {REF}",
                     row.where("vidaredelegerad_från"),
                 )
-            delegate = resolve(repo, row.delegat)
-            if isinstance(delegate, Role) and not delegate.employed:
-                yield (
-                    f"rad {row.id}: vidaredelegering får bara ske till en anställd, inte till '{row.delegat}' "
-                    f"({delegate.typ.value}) {REF}",
-                    row.where("delegat"),
-                )
+            for what, ident, field in people(row):
+                target = resolve(repo, ident)
+                if isinstance(target, Organ):
+                    yield (
+                        f"rad {row.id}: vidaredelegering får bara ske till en anställd; {what} '{ident}' är "
+                        f"ett {target.typ.value} {REF}",
+                        row.where(*field),
+                    )
+                elif isinstance(target, Role) and not target.employed:
+                    yield (
+                        f"rad {row.id}: vidaredelegering får bara ske till en anställd, inte till {what} "
+                        f"'{ident}' ({target.typ.value}) {REF}",
+                        row.where(*field),
+                    )

@@ -41,11 +41,14 @@ from collections.abc import Iterator
 
 from styrmodell.findings import Location, Severity
 from styrmodell.model.repository import Repository
+from styrmodell.rules.base import Basis
 from styrmodell.svenska.suggest import did_you_mean
 
 CODE = "SM301"
 NAME = "målnivå"
 SEVERITY = Severity.ERROR
+REFERENCE = "kommunens målkedja (`målkedja` i styrmodell.yaml)"
+BASIS = Basis.MUNICIPALITY
 
 
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:

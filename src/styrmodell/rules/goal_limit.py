@@ -42,11 +42,13 @@ from pydantic import Field
 from styrmodell.findings import Location, Severity
 from styrmodell.model.goals import Goal, GoalKind
 from styrmodell.model.repository import Repository
-from styrmodell.rules.base import RuleOptions
+from styrmodell.rules.base import Basis, RuleOptions
 
 CODE = "SM401"
 NAME = "mål-per-nämnd"
 SEVERITY = Severity.ERROR
+REFERENCE = "kommunens högsta antal mål per nämnd (`max`)"
+BASIS = Basis.MUNICIPALITY
 
 
 class Options(RuleOptions):

@@ -44,10 +44,13 @@ from collections.abc import Iterator
 
 from styrmodell.findings import Location, Severity
 from styrmodell.model.repository import Repository
+from styrmodell.rules.base import Basis
 
 CODE = "SM801"
 NAME = "indikator-enhet-riktning"
 SEVERITY = Severity.ERROR
+REFERENCE = "indikatorer med enhet och riktning"
+BASIS = Basis.MUNICIPALITY
 
 
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:

@@ -29,10 +29,13 @@ from collections.abc import Iterator
 from styrmodell.findings import Location, Severity
 from styrmodell.model.repository import Repository
 from styrmodell.rules._wheel import iso, moment
+from styrmodell.rules.base import Basis
 
 CODE = "SM924"
 NAME = "delårsrapport-inom-två-månader"
 SEVERITY = Severity.ERROR
+REFERENCE = "KL 11 kap. 16 §"
+BASIS = Basis.TEXT
 
 
 def _plus_two_months(day: dt.date) -> dt.date:

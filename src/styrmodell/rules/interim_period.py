@@ -1,16 +1,18 @@
-"""Delårsrapportens period slutar vid utgången av juni, juli eller augusti.
+"""Delårsrapportens period omfattar hälften till två tredjedelar av året: den slutar 30 juni–31 augusti.
 
 ## Vad den kontrollerar
-Att händelsen med `avser: delårsrapport-periodslut` infaller den 30 juni, 31 juli eller
-31 augusti: en delårsrapport omfattar minst hälften och högst två tredjedelar av räkenskapsåret,
-räknat i hela månader från den 1 januari.
+Att händelsen med `avser: delårsrapport-periodslut` infaller någon dag från och med den 30 juni
+till och med den 31 augusti: en delårsrapport omfattar minst hälften och högst två tredjedelar av
+räkenskapsåret, räknat från den 1 januari. Månadsskiften är praxis, men ett periodslut mitt i en
+månad (15 juli) är lika lagligt. Periodens slut är en balansdag: den flyttas aldrig för en helgdag
+(också med `årshjul.helgdag: flytta före`), och SM927 varnar inte för den.
 
 ## Varför
 En period som slutar någon annanstans uppfyller inte kravet på delårsrapportens omfattning.
-Regeln bygger på en sekundärkälla (LKBR finns inte i verktygets lagtext), därför är den en varning.
+Regeln bygger på en sekundärkälla: LKBR finns inte i verktygets lagtext. Därför är den en varning.
 
 ## Exempel
-Fel: `när: {datum: "09-30"}`. Rätt: `när: {datum: "08-31"}`.
+Fel: `när: {datum: "09-30"}`. Rätt: `när: {datum: "08-31"}` eller `när: {datum: "07-15"}`.
 
 ## Inställningar
 Inga.
@@ -28,10 +30,13 @@ from collections.abc import Iterator
 from styrmodell.findings import Location, Severity
 from styrmodell.model.repository import Repository
 from styrmodell.rules._wheel import iso, moment
+from styrmodell.rules.base import Basis
 
 CODE = "SM923"
 NAME = "delårsperiod"
 SEVERITY = Severity.WARNING
+REFERENCE = "LKBR 13 kap. 1 §"
+BASIS = Basis.SECONDARY
 
 
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
@@ -39,10 +44,10 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
     if end is None:
         return
     year = end.due.year
-    allowed = {dt.date(year, 6, 30), dt.date(year, 7, 31), dt.date(year, 8, 31)}
-    if end.due not in allowed:
+    first, last = dt.date(year, 6, 30), dt.date(year, 8, 31)
+    if not first <= end.due <= last:
         yield (
-            f"delårsrapportens period slutar {iso(end.due)}; den ska sluta vid utgången av juni, juli eller "
-            "augusti, så att den omfattar hälften till två tredjedelar av året (LKBR 13 kap. 1 §)",
+            f"delårsrapportens period slutar {iso(end.due)}; den ska omfatta hälften till två tredjedelar av "
+            f"året och sluta någon dag {iso(first)}–{iso(last)} (LKBR 13 kap. 1 §)",
             end.event.where("när"),
         )

@@ -23,6 +23,8 @@ Inga.
 
 ## Referens
 KL 6 kap. 6 § (nämnderna ska se till att verksamheten bedrivs i enlighet med fullmäktiges mål och riktlinjer).
+Grunden är praxis: lagen kräver inte kopplingen med de orden, men en nämnds mål som inte leder upp
+till fullmäktiges visar inte att nämnden följer dem.
 """
 
 from __future__ import annotations
@@ -32,10 +34,13 @@ from collections.abc import Iterator
 from styrmodell.findings import Location, Severity
 from styrmodell.model.goals import GoalKind
 from styrmodell.model.repository import Repository
+from styrmodell.rules.base import Basis
 
 CODE = "SM303"
 NAME = "spårbarhet-till-kf"
 SEVERITY = Severity.ERROR
+REFERENCE = "KL 6 kap. 6 §"
+BASIS = Basis.PRACTICE
 
 
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:

@@ -26,10 +26,13 @@ from collections.abc import Iterator
 from styrmodell.findings import Location, Severity
 from styrmodell.model.goals import KOLADA_ID
 from styrmodell.model.repository import Repository
+from styrmodell.rules.base import Basis
 
 CODE = "SM803"
 NAME = "kolada-id"
 SEVERITY = Severity.ERROR
+REFERENCE = "Kolada (RKA): formen på nyckeltalens id"
+BASIS = Basis.STANDARD
 
 
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:

@@ -22,10 +22,12 @@ Rätt:
       när: {möte: kf, före: "11-30"}
 
 ## Inställningar
-- `händelser`: vilka `avser`-värden som krävs.
+- `händelser`: vilka `avser`-värden som krävs. Också `revisionsbudgetförslag` (fullmäktiges
+  presidiums förslag till revisorernas budget, KL 11 kap. 8 §), `skattesatsförslag` och
+  `skattesatsbeslut` kan krävas; de är inte med som standard.
 
 ## Referens
-KL 11 kap. 8, 10, 16, 20–21 §§.
+KL 11 kap. 8, 10, 16, 20–21 §§. Läst mot lagtexten.
 """
 
 from __future__ import annotations
@@ -34,11 +36,13 @@ from collections.abc import Iterator
 
 from styrmodell.findings import Location, Severity
 from styrmodell.model.repository import Repository
-from styrmodell.rules.base import RuleOptions
+from styrmodell.rules.base import Basis, RuleOptions
 
 CODE = "SM929"
 NAME = "lagens-händelser-i-årshjulet"
 SEVERITY = Severity.WARNING
+REFERENCE = "KL 11 kap. 8, 10, 16, 20–21 §§"
+BASIS = Basis.TEXT
 
 REQUIRED = [
     "budgetförslag",
@@ -61,6 +65,7 @@ def check(repo: Repository, options: Options) -> Iterator[tuple[str, Location]]:
     missing = [m for m in options.händelser if m not in present]
     if missing:
         yield (
-            f"årshjulet saknar händelser med `avser:` {', '.join(missing)}; lagens datum kan inte kontrolleras",
+            f"årshjulet saknar händelser med `avser:` {', '.join(missing)}; lagens datum kan inte kontrolleras "
+            "(KL 11 kap. 8, 10, 16, 20–21 §§)",
             repo.wheels[0].where(),
         )

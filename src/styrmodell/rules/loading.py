@@ -2,7 +2,7 @@
 the files before any rule can, so they are defined together here rather than one module each."""
 
 from styrmodell.findings import Severity
-from styrmodell.rules.base import Rule
+from styrmodell.rules.base import Basis, Rule
 
 YAML_SYNTAX = Rule(
     "SM101",
@@ -36,6 +36,8 @@ Inga.
 ## Referens
 YAML 1.1; verktyget läser med libyaml.
 """,
+    reference="YAML 1.1 (libyaml)",
+    basis=Basis.STANDARD,
 )
 
 DUPLICATE_KEY = Rule(
@@ -66,6 +68,8 @@ Inga.
 ## Referens
 YAML 1.2 kap. 3.2.1.1 (nycklar ska vara unika).
 """,
+    reference="YAML 1.2 kap. 3.2.1.1",
+    basis=Basis.STANDARD,
 )
 
 ENCODING = Rule(
@@ -91,6 +95,8 @@ Inga.
 ## Referens
 YAML 1.2 kap. 5.2 (teckenkodning).
 """,
+    reference="YAML 1.2 kap. 5.2",
+    basis=Basis.STANDARD,
 )
 
 EMPTY_FILE = Rule(
@@ -116,6 +122,8 @@ Inga.
 ## Referens
 Verktygets egen regel.
 """,
+    reference="en tom fil är nästan alltid ett misstag",
+    basis=Basis.TOOL,
 )
 
 UNSAFE_FILE = Rule(
@@ -149,6 +157,8 @@ Rätt: skriv ut värdena, eller dela upp en stor fil i flera.
 ## Referens
 Verktygets egen regel (säkerhet).
 """,
+    reference="säkerhet: filens storlek, djup och alias",
+    basis=Basis.TOOL,
 )
 
 UNKNOWN_KEY = Rule(
@@ -181,6 +191,8 @@ Inga.
 ## Referens
 Repots format, se README.
 """,
+    reference="formatet (docs/format.md, `styr schema`)",
+    basis=Basis.TOOL,
 )
 
 SCHEMA = Rule(
@@ -217,6 +229,8 @@ Inga.
 ## Referens
 Repots format, se README och `styr schema`.
 """,
+    reference="formatet (docs/format.md, `styr schema`)",
+    basis=Basis.TOOL,
 )
 
 RULES = [YAML_SYNTAX, DUPLICATE_KEY, ENCODING, EMPTY_FILE, UNSAFE_FILE, UNKNOWN_KEY, SCHEMA]

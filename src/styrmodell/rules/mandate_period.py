@@ -31,10 +31,13 @@ from collections.abc import Iterator
 
 from styrmodell.findings import Location, Severity
 from styrmodell.model.repository import Repository
+from styrmodell.rules.base import Basis
 
 CODE = "SM902"
 NAME = "mandatperiod"
 SEVERITY = Severity.ERROR
+REFERENCE = "KL 5 kap. 9 §"
+BASIS = Basis.TEXT
 
 
 def is_election_year(year: int) -> bool:

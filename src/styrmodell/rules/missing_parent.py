@@ -27,6 +27,8 @@ Inga.
 
 ## Referens
 KL 6 kap. 6 § (nämnderna ska se till att verksamheten bedrivs enligt fullmäktiges mål och riktlinjer).
+Grunden är praxis: lagen kräver inte kopplingen med de orden, men styrkedjan från fullmäktiges mål
+är hur nämnderna visar att de följer dem, och kommunens målkedja kräver den.
 """
 
 from __future__ import annotations
@@ -36,10 +38,13 @@ from collections.abc import Iterator
 from styrmodell.findings import Location, Severity
 from styrmodell.model.goals import GoalKind
 from styrmodell.model.repository import Repository
+from styrmodell.rules.base import Basis
 
 CODE = "SM302"
 NAME = "mål-utan-koppling-uppåt"
 SEVERITY = Severity.ERROR
+REFERENCE = "KL 6 kap. 6 §"
+BASIS = Basis.PRACTICE
 
 
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
@@ -50,4 +55,7 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
         if repo.config.level(goal.nivå) is None:
             continue  # an unknown level is SM301's finding
         wanted = " eller ".join(repo.config.levels_served_by(goal.nivå))
-        yield (f"målet '{goal.id}' tjänar inget mål på nivån ovanför ({wanted}); ange `tjänar:`", goal.where("id"))
+        yield (
+            f"målet '{goal.id}' tjänar inget mål på nivån ovanför ({wanted}); ange `tjänar:` (KL 6 kap. 6 §)",
+            goal.where("id"),
+        )

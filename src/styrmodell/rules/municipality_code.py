@@ -34,10 +34,13 @@ from importlib import resources
 
 from styrmodell.findings import Location, Severity
 from styrmodell.model.repository import Repository
+from styrmodell.rules.base import Basis
 
 CODE = "SM901"
 NAME = "kommunkod"
 SEVERITY = Severity.ERROR
+REFERENCE = "Kolada (RKA) och SCB: kommunkoderna"
+BASIS = Basis.STANDARD
 
 
 @cache

@@ -41,10 +41,13 @@ from styrmodell.findings import Location, Severity
 from styrmodell.model.governance import MatterCategory as M
 from styrmodell.model.repository import Repository
 from styrmodell.rules._delegation import rows
+from styrmodell.rules.base import Basis
 
 CODE = "SM602"
 NAME = "ej-delegerbart-ärende"
 SEVERITY = Severity.ERROR
+REFERENCE = "KL 6 kap. 38 § första stycket"
+BASIS = Basis.TEXT
 
 POINTS = {
     M.MAL_OCH_INRIKTNING: ("1 p.", "ärenden som avser verksamhetens mål, inriktning, omfattning eller kvalitet"),

@@ -48,11 +48,13 @@ from pydantic import Field
 from styrmodell.findings import Location, Severity
 from styrmodell.model.governance import DocumentKind
 from styrmodell.model.repository import Repository
-from styrmodell.rules.base import RuleOptions
+from styrmodell.rules.base import Basis, RuleOptions
 
 CODE = "SM705"
 NAME = "program-utan-mål"
 SEVERITY = Severity.ERROR
+REFERENCE = "kommunens riktlinjer för program"
+BASIS = Basis.MUNICIPALITY
 
 
 class Options(RuleOptions):

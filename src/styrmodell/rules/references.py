@@ -45,11 +45,14 @@ from collections.abc import Iterator
 from styrmodell.findings import Location, Severity
 from styrmodell.model.base import Node
 from styrmodell.model.repository import Repository
+from styrmodell.rules.base import Basis
 from styrmodell.svenska.suggest import suggest
 
 CODE = "SM201"
 NAME = "okänd-referens"
 SEVERITY = Severity.ERROR
+REFERENCE = "formatet: kopplingarna mellan objekten"
+BASIS = Basis.TOOL
 
 ORGAN = ("organ",)
 ROLE = ("roll",)
@@ -204,6 +207,16 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
             _frame(c, budget, organ_id)
         if budget.beslut:
             c.ref(budget.beslut, "organ", budget.beslut.organ, ORGAN)
+        if budget.skattesats_beslut:
+            c.ref(budget.skattesats_beslut, "organ", budget.skattesats_beslut.organ, ORGAN)
+        c.refs(budget, "finansiella_mål", budget.finansiella_mål, GOAL)
+        for organ_id in budget.koncernföretag:
+            if organ_id not in c.repo.organ_by_id:
+                close = suggest(organ_id, c.repo.organ_by_id)
+                hint = f" – menade du '{close}'?" if close else ""
+                c.found.append(
+                    (f"koncernföretaget '{organ_id}' är inte ett organ{hint}", budget.where("koncernföretag", organ_id))
+                )
     for wheel in repo.wheels:
         for event in wheel.händelser:
             c.ref(event, "organ", event.organ, ORGAN)

@@ -2,13 +2,18 @@
 
 ## Vad den kontrollerar
 - Att varje rad anger `anmäls: true` eller `anmäls: false`;
-- att en rad med `anmäls: false` och kategorin `laglighetsprövning` (beslutet får överklagas enligt
-  KL 13 kap.) anger `protokollförs_särskilt: true`: ett sådant beslut som inte anmäls ska
-  protokollföras särskilt.
+- att en rad med `anmäls: false` vars beslut överklagas genom laglighetsprövning enligt KL 13 kap.
+  (`överklagbart: laglighetsprövning`, eller kategorin `laglighetsprövning`) anger
+  `protokollförs_särskilt: true`: ett sådant beslut som inte anmäls ska protokollföras särskilt.
+  Ett beslut som bara kan överklagas genom förvaltningsbesvär (`överklagbart: förvaltningsbesvär`)
+  behöver det inte, och inte heller ett som inte får överklagas; `överklagbart: ja` säger inte hur,
+  och ger inget fynd.
 
 ## Varför
-Nämnden bestämmer i vilken utsträckning delegerade beslut ska anmälas till den. Anmälan avgör
-också när överklagandetiden börjar löpa för beslut som överklagas genom laglighetsprövning.
+Nämnden ska besluta i vilken utsträckning delegerade beslut ska anmälas till den. "Beslut som inte
+anmäls ska protokollföras särskilt, om beslutet får överklagas enligt bestämmelserna i 13 kap."
+(KL 6 kap. 40 § och 7 kap. 8 §). Anmälan eller protokollet avgör när tiden för laglighetsprövning
+börjar löpa.
 
 ## Exempel
 Fel:
@@ -19,7 +24,7 @@ Fel:
 
     - id: "5.2"
       ärende: Beslut om föreningsbidrag
-      kategori: [laglighetsprövning]
+      överklagbart: laglighetsprövning
       delegat: fritidschef
       anmäls: false
 
@@ -32,7 +37,7 @@ Rätt:
 
     - id: "5.2"
       ärende: Beslut om föreningsbidrag
-      kategori: [laglighetsprövning]
+      överklagbart: laglighetsprövning
       delegat: fritidschef
       anmäls: false
       protokollförs_särskilt: true
@@ -41,9 +46,8 @@ Rätt:
 Inga.
 
 ## Referens
-KL 6 kap. 40 § (anmälan av beslut fattade av förtroendevalda och utskott), KL 7 kap. 8 § (anmälan
-av beslut fattade av anställda); båda: beslut som inte anmäls och får överklagas enligt 13 kap.
-ska protokollföras särskilt.
+KL 6 kap. 40 § första stycket (beslut fattade av förtroendevalda, utskott och automatiserade
+beslutsfunktioner), KL 7 kap. 8 § (beslut fattade av anställda). Läst mot lagtexten.
 """
 
 from __future__ import annotations
@@ -51,14 +55,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from styrmodell.findings import Location, Severity
-from styrmodell.model.governance import MatterCategory
 from styrmodell.model.organisation import Role
 from styrmodell.model.repository import Repository
-from styrmodell.rules._delegation import resolve, rows
+from styrmodell.rules._delegation import by_legality_review, resolve, rows
+from styrmodell.rules.base import Basis
 
 CODE = "SM605"
 NAME = "anmälan-av-delegationsbeslut"
 SEVERITY = Severity.ERROR
+REFERENCE = "KL 6 kap. 40 §, 7 kap. 8 §"
+BASIS = Basis.TEXT
 
 
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
@@ -71,7 +77,7 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
                 f"`anmäls: false` ({ref})",
                 row.where("id"),
             )
-        elif not row.anmäls and MatterCategory.LAGLIGHETSPROVNING in row.kategori and not row.protokollförs_särskilt:
+        elif not row.anmäls and by_legality_review(row) is not None and not row.protokollförs_särskilt:
             yield (
                 f"rad {row.id}: ett beslut som får överklagas genom laglighetsprövning och inte anmäls ska "
                 f"protokollföras särskilt; ange `protokollförs_särskilt: true` ({ref})",

@@ -44,10 +44,13 @@ from styrmodell.model.goals import Goal
 from styrmodell.model.organisation import CHIEFS
 from styrmodell.model.repository import Repository
 from styrmodell.rules._smart import SmartOptions, smart_goals
+from styrmodell.rules.base import Basis
 
 CODE = "SM503"
 NAME = "smart-accepterad"
 SEVERITY = Severity.ERROR
+REFERENCE = "SMARTA-kriterierna för kommunens mål"
+BASIS = Basis.MUNICIPALITY
 
 
 class Options(SmartOptions):

@@ -28,10 +28,13 @@ from collections.abc import Iterator
 from styrmodell.findings import Location, Severity
 from styrmodell.model.repository import Repository
 from styrmodell.rules._smart import SmartOptions, smart_goals
+from styrmodell.rules.base import Basis
 
 CODE = "SM502"
 NAME = "smart-mätbar"
 SEVERITY = Severity.ERROR
+REFERENCE = "SMARTA-kriterierna för kommunens mål"
+BASIS = Basis.MUNICIPALITY
 
 
 class Options(SmartOptions):
@@ -43,13 +46,13 @@ def check(repo: Repository, options: Options) -> Iterator[tuple[str, Location]]:
         indicators = repo.indicators_by_goal.get(goal.id, [])
         if not indicators:
             continue
-        with_targets = [i for i in indicators if i.målvärden]
+        with_targets = [i for i in indicators if i.decided_targets]
         if not with_targets:
             names = ", ".join(i.id for i in indicators)
             yield f"målet '{goal.id}' mäts av {names}, men ingen av dem har målvärden", goal.where("id")
             continue
         year = goal.målår or (goal.period.till if goal.period else None)
-        if year and not any(year in i.målvärden for i in with_targets):
+        if year and not any(i.target(year) is not None for i in with_targets):
             yield (
                 f"målet '{goal.id}' ska nås {year}, men ingen av dess indikatorer har ett målvärde för {year}",
                 goal.where("målår" if goal.målår else "period"),

@@ -35,10 +35,13 @@ from styrmodell.findings import Location, Severity
 from styrmodell.model.goals import Direction
 from styrmodell.model.repository import Repository
 from styrmodell.rules._smart import SmartOptions, smart_goals
+from styrmodell.rules.base import Basis
 
 CODE = "SM504"
 NAME = "smart-realistisk"
 SEVERITY = Severity.WARNING
+REFERENCE = "SMARTA-kriterierna för kommunens mål"
+BASIS = Basis.MUNICIPALITY
 
 
 class Options(SmartOptions):
@@ -49,7 +52,7 @@ def check(repo: Repository, options: Options) -> Iterator[tuple[str, Location]]:
     seen: set[str] = set()
     for goal in smart_goals(repo, options):
         for indicator in repo.indicators_by_goal.get(goal.id, []):
-            if indicator.id in seen or not indicator.målvärden:
+            if indicator.id in seen or not indicator.decided_targets:
                 continue
             seen.add(indicator.id)
             if indicator.bas is None:
@@ -61,7 +64,7 @@ def check(repo: Repository, options: Options) -> Iterator[tuple[str, Location]]:
             if indicator.riktning is None:
                 continue  # SM801 reports the missing direction
             base = indicator.bas.värde
-            for year, target in sorted(indicator.målvärden.items()):
+            for year, target in sorted(indicator.decided_targets.items()):
                 wrong = target < base if indicator.riktning == Direction.HIGHER else target > base
                 if wrong:
                     yield (

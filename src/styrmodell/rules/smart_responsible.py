@@ -28,10 +28,13 @@ from collections.abc import Iterator
 from styrmodell.findings import Location, Severity
 from styrmodell.model.repository import Repository
 from styrmodell.rules._smart import SmartOptions, smart_goals
+from styrmodell.rules.base import Basis
 
 CODE = "SM506"
 NAME = "smart-ansvarsfördelad"
 SEVERITY = Severity.ERROR
+REFERENCE = "SMARTA-kriterierna för kommunens mål"
+BASIS = Basis.MUNICIPALITY
 
 
 class Options(SmartOptions):

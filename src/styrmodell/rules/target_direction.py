@@ -34,19 +34,23 @@ from collections.abc import Iterator
 from styrmodell.findings import Location, Severity
 from styrmodell.model.goals import Direction
 from styrmodell.model.repository import Repository
+from styrmodell.rules.base import Basis
 
 CODE = "SM802"
 NAME = "målvärden-mot-riktning"
 SEVERITY = Severity.ERROR
+REFERENCE = "målvärdena följer indikatorns riktning"
+BASIS = Basis.TOOL
 
 
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
     for indicator in repo.indicators:
-        if indicator.riktning is None or len(indicator.målvärden) < 2:
+        targets = indicator.decided_targets
+        if indicator.riktning is None or len(targets) < 2:
             continue
-        years = sorted(indicator.målvärden)
+        years = sorted(targets)
         for before, after in itertools.pairwise(years):
-            a, b = indicator.målvärden[before], indicator.målvärden[after]
+            a, b = targets[before], targets[after]
             wrong = b < a if indicator.riktning == Direction.HIGHER else b > a
             if wrong:
                 yield (

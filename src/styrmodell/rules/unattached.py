@@ -48,10 +48,13 @@ from collections.abc import Iterator
 
 from styrmodell.findings import Location, Severity
 from styrmodell.model.repository import Repository
+from styrmodell.rules.base import Basis
 
 CODE = "SM304"
 NAME = "fristående-indikator-eller-aktivitet"
 SEVERITY = Severity.ERROR
+REFERENCE = "målkedjan: indikatorer och aktiviteter hör till ett mål"
+BASIS = Basis.MUNICIPALITY
 
 
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:

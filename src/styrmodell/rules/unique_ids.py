@@ -35,10 +35,13 @@ from styrmodell.findings import Location, Severity
 from styrmodell.model.base import Node
 from styrmodell.model.governance import Delegation, Risk
 from styrmodell.model.repository import Repository
+from styrmodell.rules.base import Basis
 
 CODE = "SM202"
 NAME = "dubblett-id"
 SEVERITY = Severity.ERROR
+REFERENCE = "formatet: varje id finns en gång"
+BASIS = Basis.TOOL
 
 
 def _duplicates(objects: Iterable[Delegation | Risk], what: str) -> Iterator[tuple[str, Location]]:

@@ -42,11 +42,13 @@ from collections.abc import Iterator
 
 from styrmodell.findings import Location, Severity
 from styrmodell.model.repository import Repository
-from styrmodell.rules.base import RuleOptions
+from styrmodell.rules.base import Basis, RuleOptions
 
 CODE = "SM305"
 NAME = "mål-utan-mätning"
 SEVERITY = Severity.ERROR
+REFERENCE = "målkedjan (`mätbar`, `tillåt_bedömning`)"
+BASIS = Basis.MUNICIPALITY
 
 
 class Options(RuleOptions):

@@ -1,13 +1,19 @@
-"""Brådskande ärenden delegeras till ordföranden eller en utsedd ledamot.
+"""Brådskande ärenden delegeras till ordföranden eller en utsedd ledamot, också ersättaren.
 
 ## Vad den kontrollerar
-Att en rad med kategorin `brådskande` har som delegat ordföranden, vice ordföranden eller en
-ledamot (en roll med `typ: ordförande`, `vice ordförande` eller `ledamot`), inte en anställd.
+Att delegaten och varje ersättare på en rad med kategorin `brådskande` är nämndens ordförande eller
+en annan ledamot i nämnden: en roll med `typ: ordförande`, `vice ordförande` eller `ledamot`. En
+anställd, ett utskott, presidiet eller en ersättare i nämnden får inte besluta i brådskande ärenden,
+och inte heller en ledamot i ett utskott (utskottet väljs också bland nämndens ersättare). Regeln
+kontrollerar också att raden inte anger `anmäls: false`: besluten ska anmälas vid nämndens nästa
+sammanträde.
 
 ## Varför
-Nämnden får uppdra åt ordföranden eller en annan ledamot som nämnden utsett att besluta i ärenden
-som är så brådskande att nämndens avgörande inte kan avvaktas. Besluten ska anmälas vid nämndens
-nästa sammanträde.
+KL 6 kap. 39 §: "En nämnd får uppdra åt ordföranden, eller en annan ledamot som nämnden har utsett,
+att besluta på nämndens vägnar i ärenden som är så brådskande att nämndens avgörande inte kan
+avvaktas." En ersättare på raden beslutar i delegatens ställe och måste därför också vara en ledamot
+som nämnden utsett. KL 6 kap. 40 § andra stycket: sådana beslut ska anmälas vid nämndens nästa
+sammanträde.
 
 ## Exempel
 Fel:
@@ -15,16 +21,18 @@ Fel:
     - id: "1.2"
       ärende: Brådskande ärenden där nämndens beslut inte kan avvaktas
       kategori: [brådskande]
-      delegat: forvaltningschef-son
+      delegat: ordforande-son
+      ersättare: [forvaltningschef-son]
       anmäls: true
 
-Rätt: `delegat: ordforande-son`.
+Rätt: `delegat: ordforande-son`, `ersättare: [vice-ordforande-son]`.
 
 ## Inställningar
 Inga.
 
 ## Referens
-KL 6 kap. 39 § (brådskande ärenden), KL 6 kap. 40 § (anmälan vid nästa sammanträde).
+KL 6 kap. 39 § (brådskande ärenden), KL 6 kap. 40 § andra stycket (anmälan vid nästa sammanträde).
+Läst mot lagtexten.
 """
 
 from __future__ import annotations
@@ -33,33 +41,48 @@ from collections.abc import Iterator
 
 from styrmodell.findings import Location, Severity
 from styrmodell.model.governance import MatterCategory
-from styrmodell.model.organisation import Role, RoleKind
+from styrmodell.model.organisation import Organ, OrganKind, RoleKind
 from styrmodell.model.repository import Repository
-from styrmodell.rules._delegation import resolve, rows
+from styrmodell.rules._delegation import people, resolve, rows
+from styrmodell.rules.base import Basis
 
 CODE = "SM606"
 NAME = "brådskande-ärenden"
 SEVERITY = Severity.ERROR
+REFERENCE = "KL 6 kap. 39–40 §§"
+BASIS = Basis.TEXT
 
 ALLOWED = {RoleKind.ORDFORANDE, RoleKind.VICE_ORDFORANDE, RoleKind.LEDAMOT}
 
 
+def _problem(repo: Repository, board: str | None, ident: str) -> str | None:
+    target = resolve(repo, ident)
+    if target is None:
+        return None  # SM201 reports it
+    if isinstance(target, Organ):
+        return f"'{ident}' är ett {target.typ.value}, inte ordföranden eller en ledamot"
+    if target.typ not in ALLOWED:
+        return f"'{ident}' är {target.typ.value}, inte ordföranden eller en ledamot"
+    organ = repo.organ_by_id.get(target.organ or "")
+    if board and organ is not None and organ.typ == OrganKind.UTSKOTT and organ.under == board:
+        return f"'{ident}' är {target.typ.value} i utskottet '{organ.id}', inte ledamot i nämnden '{board}'"
+    return None  # an elected role of another organ, or none: SM601's finding
+
+
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
-    for _order, row in rows(repo):
+    for order, row in rows(repo):
         if MatterCategory.BRADSKANDE not in row.kategori:
             continue
-        delegate = resolve(repo, row.delegat)
-        if isinstance(delegate, Role) and delegate.typ in ALLOWED:
-            if row.anmäls is False:
+        for what, ident, field in people(row):
+            problem = _problem(repo, order.organ, ident)
+            if problem:
                 yield (
-                    f"rad {row.id}: brådskande beslut ska anmälas vid nämndens nästa sammanträde (KL 6 kap. 40 §)",
-                    row.where("anmäls"),
+                    f"rad {row.id}: brådskande ärenden får bara delegeras till ordföranden eller en annan ledamot "
+                    f"som nämnden utsett; {what} {problem} (KL 6 kap. 39 §)",
+                    row.where(*field),
                 )
-            continue
-        if delegate is None:
-            continue
-        yield (
-            f"rad {row.id}: brådskande ärenden får bara delegeras till ordföranden eller en ledamot som "
-            f"nämnden utsett, inte till '{row.delegat}' (KL 6 kap. 39 §)",
-            row.where("delegat"),
-        )
+        if row.anmäls is False:
+            yield (
+                f"rad {row.id}: brådskande beslut ska anmälas vid nämndens nästa sammanträde (KL 6 kap. 40 §)",
+                row.where("anmäls"),
+            )

@@ -30,10 +30,13 @@ from collections.abc import Iterator
 from styrmodell.findings import Location, Severity
 from styrmodell.model.repository import Repository
 from styrmodell.rules._wheel import computed, iso
+from styrmodell.rules.base import Basis
 
 CODE = "SM928"
 NAME = "årshjulets-tidpunkter"
 SEVERITY = Severity.ERROR
+REFERENCE = "årshjulet går ihop"
+BASIS = Basis.TOOL
 
 
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
