@@ -42,11 +42,13 @@ from collections.abc import Iterator
 from styrmodell.findings import Location, Severity
 from styrmodell.model.goals import DONE
 from styrmodell.model.repository import Repository
-from styrmodell.rules.base import RuleOptions
+from styrmodell.rules.base import Basis, RuleOptions
 
 CODE = "SM308"
 NAME = "uppdragets-status"
 SEVERITY = Severity.ERROR
+REFERENCE = "kommunens styrmodell (uppföljning av politiska uppdrag)"
+BASIS = Basis.MUNICIPALITY
 
 
 class Options(RuleOptions):

@@ -42,11 +42,13 @@ from collections.abc import Iterator
 from styrmodell.findings import Location, Severity
 from styrmodell.model.goals import GoalOrigin
 from styrmodell.model.repository import Repository
-from styrmodell.rules.base import RuleOptions
+from styrmodell.rules.base import Basis, RuleOptions
 
 CODE = "SM307"
 NAME = "målets-slag"
 SEVERITY = Severity.ERROR
+REFERENCE = "kommunens styrmodell (mål utifrån uppdraget och egna resultatmål)"
+BASIS = Basis.MUNICIPALITY
 
 
 class Options(RuleOptions):

@@ -45,8 +45,8 @@ from styrmodell.rules.base import Basis
 CODE = "SM306"
 NAME = "mål-att-ompröva"
 SEVERITY = Severity.WARNING
-REFERENCE = "KL 5 kap. 1 § 1 p. och 9 §, 6 kap. 6 §"
-BASIS = Basis.PRACTICE
+REFERENCE = "kommunens styrmodell (accepterade mål); KL 5 kap. 1 § 1 p. och 9 §"
+BASIS = Basis.MUNICIPALITY
 
 
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
