@@ -112,3 +112,32 @@ def test_an_analysis_without_a_status_does_not_override_the_indicators(repo_fact
     repo = validate(root).repository
     assert repo.goal_by_id["bun-a"].bedömningar["2025"].analys == "Fler ansökningar än väntat."
     assert goal_status(repo, "bun-a", "2025").status == Status.DELVIS  # still from a1 and a2
+
+
+SCALE = ["saknas", "påbörjade", "etablerade", "fullt införda"]
+
+
+@pytest.mark.parametrize(
+    "target, outcome, steps, status",
+    [
+        ("etablerade", "etablerade", 1, Status.UPPNATT),
+        ("etablerade", "fullt införda", 1, Status.UPPNATT),
+        ("etablerade", "påbörjade", 1, Status.DELVIS),  # one step below
+        ("etablerade", "saknas", 1, Status.EJ_UPPNATT),  # two steps below
+        ("etablerade", "påbörjade", 0, Status.EJ_UPPNATT),  # the municipality allows no step
+    ],
+)
+def test_a_qualitative_indicator_is_judged_on_its_scale(target, outcome, steps, status):
+    indicator = Indicator.model_validate(
+        {"id": "i", "namn": "Rutiner", "skala": SCALE, "målvärden": {2026: target}, "utfall": {"2026": outcome}}
+    )
+    judgement = indicator_status(indicator, "2026", partial_steps=steps)
+    assert judgement.status == status
+    assert f"utfall ”{outcome}” mot målvärde ”{target}”" in judgement.reason
+    # what `styr diff` compares and shows are the scale's words, not its step numbers
+    assert indicator.model_dump(mode="json")["utfall"] == {"2026": outcome}
+
+
+def test_a_value_off_the_scale_is_a_schema_error():
+    with pytest.raises(ValueError, match="'etablerad' är inte ett steg på skalan – menade du 'etablerade'"):
+        Indicator.model_validate({"id": "i", "namn": "R", "skala": SCALE, "utfall": {"2026": "etablerad"}})

@@ -63,6 +63,74 @@ def test_rules_command_prints_documentation():
     assert set(ALIASES.values()) <= set(COMMANDS)
 
 
+_INTERNAL = ("seed", "domain.md", "law.md")
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_rule_documentation_cites_no_internal_notes(code):
+    """A municipality reads the rule's documentation and messages: they cite the law, its own
+    documents or a plain reason, never the project's own notes."""
+    from styrmodell.rules import loading
+
+    rule = RULES[code]
+    text = rule.doc.lower()
+    for word in _INTERNAL:
+        assert word not in text, f"{code}: dokumentationen nämner '{word}'"
+    if rule.check is not None:
+        module = next(m for m in _rule_modules() if code == m.CODE)
+        source = (ROOT / "src" / "styrmodell" / "rules" / f"{module.__name__.rsplit('.', 1)[1]}.py").read_text("utf-8")
+        messages = " ".join(line for line in source.splitlines() if 'f"' in line or "yield" in line).lower()
+        for word in _INTERNAL:
+            assert word not in messages, f"{code}: ett meddelande nämner '{word}'"
+    else:
+        assert rule in loading.RULES
+
+
+def _rule_modules():
+    from styrmodell.rules import _MODULES
+
+    return _MODULES
+
+
+def test_readme_rule_table_cites_no_internal_notes():
+    readme = (ROOT / "README.md").read_text("utf-8")
+    rows = [line for line in readme.splitlines() if line.startswith("| `SM")]
+    assert len(rows) == len(RULES)
+    for row in rows:
+        for word in _INTERNAL:
+            assert word not in row.lower(), f"README:s regeltabell nämner '{word}': {row}"
+
+
+def test_presets_cite_no_internal_notes():
+    for preset in (ROOT / "src" / "styrmodell" / "presets").glob("*.yaml"):
+        text = preset.read_text("utf-8").lower()
+        for word in _INTERNAL:
+            assert word not in text, f"{preset.name} nämner '{word}'"
+
+
+def _properties(schema: dict):
+    """(where, key, property schema) for every key the schema describes."""
+    for name, definition in [("(fil)", schema), *schema.get("$defs", {}).items()]:
+        for key, prop in definition.get("properties", {}).items():
+            yield name, key, prop
+
+
+@pytest.mark.parametrize("kind", ["innehåll", "konfiguration"])
+def test_every_key_in_the_schema_has_a_description(kind):
+    """What a VS Code user sees on hover: every key says what it means, not only its type."""
+    import json
+
+    proc = run_styr("schema", "--typ", kind)
+    assert proc.returncode == 0, proc.stderr
+    schema = json.loads(proc.stdout)
+    keys = list(_properties(schema))
+    assert len(keys) > 40
+    missing = [f"{where}.{key}" for where, key, prop in keys if not str(prop.get("description", "")).strip()]
+    assert not missing, f"nycklar utan beskrivning: {', '.join(missing)}"
+    for word in _INTERNAL:
+        assert word not in proc.stdout.lower(), f"schemat nämner '{word}'"
+
+
 LAW = re.compile(r"\b(?:KL|LKBR|DOS) \d+ kap\. \d+")
 
 

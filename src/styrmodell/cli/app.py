@@ -26,6 +26,7 @@ from styrmodell.cli import (
     report,
     rules,
     schema,
+    settings,
     validate,
     wheel,
 )
@@ -52,6 +53,7 @@ COMMANDS: dict[str, Entry] = {
     "rapport": Entry(report.rapport, ("report",)),
     "frister": Entry(deadlines.frister, ("deadlines",)),
     "regler": Entry(rules.regler, ("rules",)),
+    "installningar": Entry(settings.installningar, ("inställningar", "config")),
     "schema": Entry(schema.schema),
     "kommentera": Entry(comment.kommentera, ("comment",)),
     "nytt-ar": Entry(newyear.nytt_ar, ("nytt-år", "new-year")),

@@ -38,7 +38,11 @@ def rapport(
         help="ÅÅÅÅ-MM-DD (periodens sista dag), ÅÅÅÅ eller ÅÅÅÅ-T1; standard: rapportens senaste period.",
     ),
     organ: Optional[str] = typer.Option(
-        None, "--organ", metavar="ORGAN", help="Ett organs id, eller all för hela kommunen och varje organ."
+        None,
+        "--organ",
+        metavar="ORGAN",
+        help="Ett organs, en förvaltnings eller en enhets id, eller all för hela kommunen och var och en som "
+        "har en egen rapport.",
     ),
     format: Format = typer.Option(Format.md, "--format", "-f", metavar="FORMAT", help="md, html, docx eller pdf."),
     output: Optional[Path] = typer.Option(

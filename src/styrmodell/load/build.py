@@ -1,5 +1,11 @@
 """Loaded files → the repository model. Each object is validated on its own, so one broken
-object costs only itself, and every schema error points to `path:line:column`."""
+object costs only itself, and every schema error points to `path:line:column`.
+
+An object whose error is in a field it can do without is kept without that field ("salvaged"),
+so that the rules still see it: fixing the schema error then reveals nothing that was there all
+along. What it lacks because of the error is the error's consequence, not a finding of its own
+(see validation/consequences.py).
+"""
 
 from __future__ import annotations
 
@@ -15,7 +21,7 @@ from styrmodell.model.base import Node, Source, attach
 from styrmodell.model.config import Config
 from styrmodell.model.repository import Repository
 from styrmodell.model.sections import ORGANISATION_KEYS, SECTIONS, TOP_LEVEL_KEYS, Section
-from styrmodell.svenska.suggest import did_you_mean
+from styrmodell.svenska.suggest import did_you_mean, suggest
 
 
 def build(config: Config, files: Iterable[LoadedFile]) -> tuple[Repository, list[Problem]]:
@@ -25,6 +31,8 @@ def build(config: Config, files: Iterable[LoadedFile]) -> tuple[Repository, list
         repo.files.append(loaded.path)
         for problem in loaded.problems:
             problems.append(Problem(problem.code, problem.message, Location(loaded.path, problem.line, problem.column)))
+        for ident in loaded.lost_ids:
+            repo.broken_ids.setdefault(ident, loaded.path)
         if loaded.data is None:
             continue
         _FileBuilder(repo, loaded, problems).run()
@@ -37,6 +45,11 @@ class _FileBuilder:
         self.loaded = loaded
         self.problems = problems
         self.default_organ: str | None = None
+        # where an alias was read as null because its anchor was lost to a syntax error
+        nulled_lines = {line for line, _ in loaded.nulled}
+        self.nulled = (
+            [path for path, (line, _) in loaded.positions.items() if line in nulled_lines] if nulled_lines else []
+        )
 
     def report(self, code: str, message: str, path: tuple) -> None:
         line, column = self.loaded.position(path)
@@ -130,14 +143,59 @@ class _FileBuilder:
         try:
             obj = model.model_validate(item)
         except ValidationError as exc:
-            for error in exc.errors():
+            errors = exc.errors()
+            for error in errors:
                 message, code = describe_error(error, model)
                 self.report(code, message, path + tuple(error["loc"]))
-            if isinstance(item, dict) and isinstance(item.get("id"), (str, int)):
-                self.repo.broken_ids[str(item["id"])] = self.loaded.path
-            return None
+            kept = _salvage(model, item, errors)
+            if kept is None:
+                if isinstance(item, dict) and isinstance(item.get("id"), (str, int)):
+                    self.repo.broken_ids[str(item["id"])] = self.loaded.path
+                return None
+            obj, broken = kept
+            attach(obj, Source(self.loaded, path))
+            self.repo.salvaged.append((obj, broken | self.nulled_fields(path)))
+            return obj
         attach(obj, Source(self.loaded, path))
+        lost = self.nulled_fields(path)
+        if lost:
+            self.repo.salvaged.append((obj, lost))
         return obj
+
+    def nulled_fields(self, path: tuple) -> frozenset[str]:
+        """The object's fields (at `path`) that hold an alias read as null."""
+        depth = len(path)
+        return frozenset(
+            str(p[depth]) for p in self.nulled if len(p) > depth and p[:depth] == path and isinstance(p[depth], str)
+        )
+
+
+def _salvage(model: type[Node], item: Any, errors: list) -> tuple[Node, frozenset[str]] | None:
+    """The object without the fields its errors are in, if it can do without them; and the names of
+    those fields (for an unknown key, also the known key it was probably meant to be)."""
+    if not isinstance(item, dict):
+        return None
+    fields = model.model_fields
+    removed: set[str] = set()
+    broken: set[str] = set()
+    for error in errors:
+        loc = error.get("loc") or ()
+        if not loc or not isinstance(loc[0], str):
+            return None  # about the whole object
+        name = loc[0]
+        if name in fields and fields[name].is_required():
+            return None  # it cannot do without this field
+        removed.add(name)
+        broken.add(name)
+        if error["type"] == "extra_forbidden" and len(loc) == 1:
+            meant = suggest(name, list(fields))
+            if meant:
+                broken.add(meant)
+    try:
+        obj = model.model_validate({k: v for k, v in item.items() if k not in removed})
+    except ValidationError:
+        return None
+    return obj, frozenset(broken)
 
 
 def _dig(data: dict, key: tuple[str, ...]) -> Any:

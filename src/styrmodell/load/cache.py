@@ -18,9 +18,9 @@ from typing import Any
 
 from styrmodell import __version__
 from styrmodell.findings import Finding, Location, Severity
-from styrmodell.load.yamlload import LoadedFile, LoadProblem
+from styrmodell.load.yamlload import LoadedFile, LoadProblem, blank_lines
 
-FORMAT = 1
+FORMAT = 2
 
 
 def cache_root() -> Path:
@@ -71,20 +71,28 @@ class Cache:
 
     def get_file(self, key: str, relpath: str, raw: bytes) -> LoadedFile | None:
         value = self._get("filer", key)
-        if not (isinstance(value, tuple) and len(value) == 2):
+        if not (isinstance(value, tuple) and len(value) == 5):
             return None
-        data, problems = value
+        data, problems, skipped, lost_ids, nulled = value
         try:
-            loaded = LoadedFile(relpath, data, [LoadProblem(*p) for p in problems])
-        except TypeError:
+            loaded = LoadedFile(
+                relpath,
+                data,
+                [LoadProblem(*p) for p in problems],
+                skipped=[(int(a), int(b)) for a, b in skipped],
+                lost_ids=[str(i) for i in lost_ids],
+                nulled=[(int(line), str(name)) for line, name in nulled],
+            )
+        except (TypeError, ValueError):
             return None
         if data is not None:
-            loaded.text = raw.decode("utf-8-sig")
+            loaded.text = blank_lines(raw.decode("utf-8-sig"), loaded.skipped, loaded.nulled)
         return loaded
 
     def put_file(self, key: str, loaded: LoadedFile) -> None:
         problems = [(p.code, p.message, p.line, p.column) for p in loaded.problems]
-        self._put("filer", key, (loaded.data, problems))
+        entry = (loaded.data, problems, list(loaded.skipped), list(loaded.lost_ids), list(loaded.nulled))
+        self._put("filer", key, entry)
 
     # whole results
 

@@ -79,14 +79,27 @@ def _preset(name: str, source: FileSource, loaded: LoadedFile) -> dict:
     return preset.data
 
 
+def layers(
+    source: FileSource, cli_rules: dict[str, dict] | None = None, loaded: LoadedFile | None = None
+) -> list[tuple[str, dict]]:
+    """The configuration's layers, first to last, each with its name: the shipped defaults, the
+    `extends:` preset, the repository's styrmodell.yaml, and the command line's rules."""
+    loaded = loaded or read_config_file(source)
+    out = [("verktygets standard", _shipped("standard"))]
+    if isinstance(loaded.data.get("extends"), str):
+        name = loaded.data["extends"]
+        out.append((f"förinställningen {name}", _preset(name, source, loaded)))
+    out.append((CONFIG_FILE, loaded.data))
+    if cli_rules:
+        out.append(("--regel", {"regler": cli_rules}))
+    return out
+
+
 def load_config(source: FileSource, cli_rules: dict[str, dict] | None = None) -> tuple[Config, LoadedFile]:
     loaded = read_config_file(source)
-    layered = _shipped("standard")
-    if isinstance(loaded.data.get("extends"), str):
-        layered = merge(layered, _preset(loaded.data["extends"], source, loaded))
-    layered = merge(layered, loaded.data)
-    if cli_rules:
-        layered = merge(layered, {"regler": cli_rules})
+    layered: dict = {}
+    for _, layer in layers(source, cli_rules, loaded):
+        layered = merge(layered, layer)
     try:
         config = Config.model_validate(layered)
     except ValidationError as exc:

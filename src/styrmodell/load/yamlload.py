@@ -10,6 +10,7 @@ Everything that can go wrong in a file becomes a `LoadProblem`; nothing here rai
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -68,12 +69,23 @@ class LoadProblem:
 
 @dataclass
 class LoadedFile:
-    """One YAML file as plain values. Positions are worked out only when a finding needs one."""
+    """One YAML file as plain values. Positions are worked out only when a finding needs one.
+
+    A file with a syntax error is read without the list item (or top-level section) where the
+    error stands: those lines are `skipped` (first and last line, 1-based), `text` is the file with
+    them blanked (an alias whose anchor stood in them is read as null: `nulled`), and `lost_ids` are
+    the ids that stood in them (all the file's ids when nothing
+    could be read), so that references to them follow from the syntax error instead of being
+    errors of their own.
+    """
 
     path: str
     data: Any = None
     problems: list[LoadProblem] = field(default_factory=list)
     text: str | None = None
+    skipped: list[tuple[int, int]] = field(default_factory=list)
+    lost_ids: list[str] = field(default_factory=list)
+    nulled: list[tuple[int, str]] = field(default_factory=list)  # (line, alias) read as null: its anchor was lost
     _positions: dict[Path, tuple[int, int]] | None = field(default=None, repr=False)
 
     @property
@@ -172,10 +184,16 @@ def load_text(path: str, text: str, result: LoadedFile | None = None) -> LoadedF
             result.problems.append(
                 LoadProblem("SM105", f"filen är nästlad djupare än {MAX_DEPTH} nivåer", line, column)
             )
+            result.lost_ids = _ids_in(text)
             return result
-        text = " ".join(str(part) for part in (exc.problem, exc.context) if part) or str(exc)
-        result.problems.append(LoadProblem("SM101", _translate(text), line, column))
-        return result
+        recovered = _recover(text, exc)
+        result.problems.extend(recovered.problems)
+        result.skipped = recovered.skipped
+        result.lost_ids = recovered.lost_ids
+        result.nulled = recovered.nulled
+        if recovered.node is None:
+            return result
+        node, text = recovered.node, recovered.text
     except yaml.YAMLError as exc:
         result.problems.append(LoadProblem("SM101", _translate(str(exc)), 1, 1))
         return result
@@ -192,7 +210,186 @@ def load_text(path: str, text: str, result: LoadedFile | None = None) -> LoadedF
     except _Abort as abort:
         result.data = None
         result.problems.append(abort.problem)
+        result.lost_ids = _ids_in(text)
     return result
+
+
+@dataclass
+class _Recovered:
+    problems: list[LoadProblem]
+    skipped: list[tuple[int, int]]
+    lost_ids: list[str]
+    node: Node | None = None
+    text: str = ""
+    nulled: list[tuple[int, str]] = field(default_factory=list)
+
+
+MAX_RECOVERIES = 50
+_ID_IN_TEXT = re.compile(r"""(?:^|[\s{,])id\s*:\s*["']?([^"'\s,}\]#]+)""")
+_ALIAS = re.compile(r"\*([^\s,\]}]+)")
+_ONE_DOCUMENT = ("expected a single document", "but found another document")
+
+
+# Where an unclosed construct began is where the slip is, not where libyaml noticed it.
+_AT_START = ("while parsing a flow", "while scanning a quoted scalar")
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError) -> LoadProblem:
+    mark = exc.problem_mark or exc.context_mark
+    if exc.context_mark is not None and any(words in str(exc.context or "") for words in _AT_START):
+        mark = exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    text = " ".join(str(part) for part in (exc.problem, exc.context) if part) or str(exc)
+    return LoadProblem("SM101", _translate(text), line, column)
+
+
+def _recover(text: str, error: yaml.MarkedYAMLError) -> _Recovered:
+    """Read what can be read of a file with syntax errors: blank the object (the outermost list item,
+    or the top-level section) where each error stands, keeping every other line where it was, and
+    parse again.
+
+    One slip then costs one object, not the whole file, and every line number stays right. Each
+    error found on the way is a problem of its own; the ids in the blanked lines are returned so
+    that references to them are not reported as errors of their own. A file that cannot be read
+    this way is reported with its first error, and all its ids are lost.
+    """
+    original = text.split("\n")
+    lines = list(original)
+    problems: list[LoadProblem] = []
+    skipped: list[tuple[int, int]] = []
+    first = _syntax_problem(error)
+    nulled: list[tuple[int, str]] = []
+    for _ in range(MAX_RECOVERIES):
+        alias = _lost_alias(error, lines, original, skipped)
+        span: tuple[int, int] | None = None
+        if alias is not None:  # its anchor stood in a blanked object: read it as null, not as a new error
+            line, name, column = alias
+            lines[line] = lines[line][:column] + "null" + lines[line][column + len(name) + 1 :]
+            nulled.append((line + 1, name))
+            span = (-1, -1)
+        else:
+            problem = _syntax_problem(error)
+            if problem not in problems:
+                problems.append(problem)
+            message = " ".join(str(p) for p in (error.problem, error.context) if p)
+            if any(words in message for words in _ONE_DOCUMENT):
+                break
+        for mark in (error.context_mark, error.problem_mark) if span is None else ():
+            if mark is None or mark.line >= len(lines):
+                continue
+            candidate = _object_span(lines, mark.line)
+            if candidate is not None and any(lines[i].strip() for i in range(candidate[0], candidate[1] + 1)):
+                span = candidate
+                break
+        if span is None:
+            break
+        if span != (-1, -1):
+            skipped.append((span[0] + 1, span[1] + 1))
+            for index in range(span[0], span[1] + 1):
+                lines[index] = ""
+        try:
+            node = yaml.compose("\n".join(lines), Loader=_Loader)
+        except yaml.MarkedYAMLError as exc:
+            error = exc
+            continue
+        except (yaml.YAMLError, RecursionError):
+            break
+        if node is None:
+            break
+        lost = "\n".join(original[i - 1] for a, b in skipped for i in range(a, b + 1))
+        return _Recovered(problems, sorted(skipped), _ids_in(lost), node, "\n".join(lines), nulled)
+    return _Recovered([first], [], _ids_in(text))
+
+
+def _lost_alias(
+    error: yaml.MarkedYAMLError, lines: list[str], original: list[str], skipped: list[tuple[int, int]]
+) -> tuple[int, str, int] | None:
+    """(line, name, column) of an undefined alias whose anchor (`&name`) stood in a blanked object."""
+    mark = error.problem_mark
+    if mark is None or "found undefined alias" not in str(error.problem or "") or mark.line >= len(lines):
+        return None
+    found = _ALIAS.match(lines[mark.line][mark.column :])
+    if found is None:
+        return None
+    name = found.group(1)
+    anchor = re.compile(rf"&{re.escape(name)}(?![^\s,\]}}])")
+    blanked = (original[i - 1] for first, last in skipped for i in range(first, last + 1))
+    if not any(anchor.search(line) for line in blanked):
+        return None
+    return mark.line, name, mark.column
+
+
+def blank_lines(text: str, skipped: list[tuple[int, int]], nulled: list[tuple[int, str]] | None = None) -> str:
+    """The file as it was read: the skipped lines (first, last; 1-based) blanked, lost aliases null."""
+    if not skipped:
+        return text
+    lines = text.split("\n")
+    for first, last in skipped:
+        for index in range(first - 1, min(last, len(lines))):
+            lines[index] = ""
+    for line, name in nulled or []:
+        if 0 < line <= len(lines):
+            lines[line - 1] = re.sub(rf"\*{re.escape(name)}(?![^\s,\]}}])", "null", lines[line - 1], count=1)
+    return "\n".join(lines)
+
+
+def _ids_in(text: str) -> list[str]:
+    return list(dict.fromkeys(m.group(1) for line in text.splitlines() for m in _ID_IN_TEXT.finditer(line)))
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _is_item(line: str) -> bool:
+    stripped = line.lstrip(" ")
+    return stripped == "-" or stripped.startswith("- ")
+
+
+def _empty(line: str) -> bool:
+    return not line.strip() or line.lstrip().startswith("#")
+
+
+def _object_span(lines: list[str], index: int) -> tuple[int, int] | None:
+    """The lines (first, last; 0-based) of the object around line `index`: the outermost list item
+    it stands in (a goal, an organ, a delegation row), or the top-level section when it is in none."""
+    while index > 0 and _empty(lines[index]):
+        index -= 1
+    if _empty(lines[index]):
+        return None
+    bound = _indent(lines[index]) + 1  # the line itself may be the item
+    outer: tuple[int, int] | None = None
+    top = None
+    for j in range(index, -1, -1):
+        line = lines[j]
+        if _empty(line):
+            continue
+        indent = _indent(line)
+        if indent >= bound:
+            continue  # a sibling's contents, not a line on the way up
+        if _is_item(line):
+            outer = (j, indent)
+        bound = indent
+        if indent == 0:
+            top = j
+            break
+    if outer is not None:
+        start, depth = outer
+    elif top is not None:
+        start, depth = top, 0
+    else:
+        return None
+    end = start
+    for j in range(start + 1, len(lines)):
+        line = lines[j]
+        if _empty(line):
+            continue
+        if outer is not None and _indent(line) <= depth:
+            break  # the next item, or the key after the list
+        if outer is None and _indent(line) == 0 and not _is_item(line):
+            break  # the next top-level section
+        end = j
+    return start, end
 
 
 def nesting_depth(text: str) -> int:

@@ -139,12 +139,15 @@ def period_sort_key(period: str) -> tuple[int, int]:
 
 
 class Decision(Node):
-    """A decision reference: which organ decided, when, under which paragraph."""
+    """En beslutsreferens: vem som beslutade, när och under vilken paragraf."""
 
-    organ: Ref
-    datum: dt.date
-    paragraf: Text | None = None
-    diarienummer: Text | None = None
+    organ: Ref = Field(
+        description="Organet som beslutade (id); för ett beslut av en tjänsteperson, t.ex. förvaltningschefens "
+        "beslut om förvaltningens mål, rollen (id)."
+    )
+    datum: dt.date = Field(description="Beslutsdatum, ÅÅÅÅ-MM-DD.")
+    paragraf: Text | None = Field(default=None, description='Protokollets paragraf, t.ex. "§ 112".')
+    diarienummer: Text | None = Field(default=None, description="Ärendets diarienummer.")
 
     def label(self) -> str:
         text = f"{self.organ} {self.datum.isoformat()}"

@@ -47,16 +47,16 @@ TextList = Annotated[
 
 
 class Question(Node):
-    nummer: QuestionNumber
-    fråga: Text
-    max: float = Field(gt=0)
+    nummer: QuestionNumber = Field(description='Frågans nummer, område.fråga, t.ex. "1.1".')
+    fråga: Text = Field(description="Frågan.")
+    max: float = Field(gt=0, description="Frågans maxpoäng.")
 
 
 class Area(Node):
-    nummer: int = Field(ge=1)
-    namn: Text
-    rubriker: list[Text] = []
-    frågor: list[Question] = []
+    nummer: int = Field(ge=1, description="Områdets nummer.")
+    namn: Text = Field(description="Områdets namn.")
+    rubriker: list[Text] = Field(default=[], description="Områdets underrubriker.")
+    frågor: list[Question] = Field(default=[], description="Områdets frågor.")
 
     @property
     def max(self) -> float:
@@ -64,12 +64,12 @@ class Area(Node):
 
 
 class Catalogue(Node):
-    """The areas and questions of one revision of Kommunkompassen."""
+    """Områdena och frågorna i en version av Kommunkompassen."""
 
-    id: Id
-    namn: Text
-    källa: Text | None = None
-    områden: list[Area] = []
+    id: Id = Field(description="Katalogens id; en utvärdering pekar på det med katalog:.")
+    namn: Text = Field(description="Katalogens namn.")
+    källa: Text | None = Field(default=None, description="Varifrån frågorna kommer.")
+    områden: list[Area] = Field(default=[], description="Områdena med sina frågor.")
 
     def area(self, number: int) -> Area | None:
         return next((a for a in self.områden if a.nummer == number), None)
@@ -79,12 +79,12 @@ class Catalogue(Node):
 
 
 class Improvement(Node):
-    """An improvement area the evaluators named, and the goals and activities that address it."""
+    """Ett förbättringsområde som utvärderarna pekade ut, och de mål och aktiviteter som tar hand om det."""
 
-    text: Text
-    mål: RefList = []
-    aktiviteter: RefList = []
-    kommentar: Text | None = None
+    text: Text = Field(description="Förbättringsområdet, som utvärderarna skrev det.")
+    mål: RefList = Field(default=[], description="Mål som tar hand om förbättringsområdet (id).")
+    aktiviteter: RefList = Field(default=[], description="Aktiviteter som tar hand om det (id).")
+    kommentar: Text | None = Field(default=None, description="En kommentar.")
 
     @property
     def linked(self) -> bool:
@@ -106,14 +106,16 @@ ImprovementItem = Annotated[Improvement, BeforeValidator(_improvement), _OrText(
 
 
 class AreaResult(Node):
-    """One area of an evaluation: its scores, the total the report printed, strengths and improvements."""
+    """Ett område i en utvärdering: poängen, summan som rapporten tryckte, styrkor och förbättringsområden."""
 
-    område: int = Field(ge=1)
-    poäng: dict[QuestionNumber, Points] = {}
-    summa: int | None = Field(default=None, ge=0)  # as printed (rounded); alone when the scores are unknown
-    styrkor: list[Text] = []
-    förbättringsområden: list[ImprovementItem] = []
-    kommentar: Text | None = None
+    område: int = Field(ge=1, description="Områdets nummer (1–8).")
+    poäng: dict[QuestionNumber, Points] = Field(default={}, description='Fråga → poäng med decimaler: {"3.1": 11.25}.')
+    summa: int | None = Field(default=None, ge=0, description="Områdets resultat som rapporten tryckte det (avrundat).")
+    styrkor: list[Text] = Field(default=[], description="Styrkor som utvärderarna såg.")
+    förbättringsområden: list[ImprovementItem] = Field(
+        default=[], description="Förbättringsområden: en text, eller {text, mål, aktiviteter, kommentar}."
+    )
+    kommentar: Text | None = Field(default=None, description="En kommentar.")
 
     @property
     def achieved(self) -> float | None:
@@ -124,17 +126,19 @@ class AreaResult(Node):
 
 
 class Evaluation(Node):
-    """One evaluation with Kommunkompassen: of this municipality, or of another one to compare with."""
+    """En utvärdering med Kommunkompassen: av den egna kommunen, eller av en annan att jämföra med."""
 
-    år: int = Field(ge=1990, le=2100)
-    kommun: Text | None = None  # another municipality's evaluation, for comparison; empty: the repository's own
-    katalog: Text = DEFAULT_CATALOGUE
-    utvärderare: TextList = []
-    genomförd: Text | None = None
-    rapport: Text | None = None
-    totalt: int | None = Field(default=None, ge=0)  # as printed
-    kommentar: Text | None = None
-    områden: list[AreaResult] = []
+    år: int = Field(ge=1990, le=2100, description="Utvärderingens år.")
+    kommun: Text | None = Field(
+        default=None, description="En annan kommuns utvärdering att jämföra med; tomt för den egna."
+    )
+    katalog: Text = Field(default=DEFAULT_CATALOGUE, description="Katalogens id (standard kommunkompassen-2010).")
+    utvärderare: TextList = Field(default=[], description="Vilka som utvärderade.")
+    genomförd: Text | None = Field(default=None, description="När utvärderingen gjordes.")
+    rapport: Text | None = Field(default=None, description="Rapporten som utvärderingen redovisades i.")
+    totalt: int | None = Field(default=None, ge=0, description="Totalen som rapporten tryckte den.")
+    kommentar: Text | None = Field(default=None, description="En kommentar.")
+    områden: list[AreaResult] = Field(default=[], description="En post per område.")
 
     def area(self, number: int) -> AreaResult | None:
         return next((a for a in self.områden if a.område == number), None)

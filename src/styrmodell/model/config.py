@@ -12,13 +12,15 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator
 
-from styrmodell.model.base import Decision, Flag, Id, Node, RefList, Text
-from styrmodell.model.organisation import OrganKind
+from styrmodell.model.base import Decision, Flag, Id, Node, Ref, RefList, Text
+from styrmodell.model.organisation import OrganKind, UnitKind
 
 
 class Municipality(Node):
-    namn: Text
-    kommunkod: Text = Field(pattern=r"^\d{4}$")
+    namn: Text = Field(description="Kommunens namn, t.ex. Askersunds kommun.")
+    kommunkod: Text = Field(
+        pattern=r"^\d{4}$", description="Kommunkoden, fyra siffror inom citattecken (kontrolleras mot Kolada)."
+    )
 
     @field_validator("kommunkod", mode="before")
     @classmethod
@@ -27,42 +29,104 @@ class Municipality(Node):
 
 
 class MandatePeriod(Node):
-    från: dt.date
-    till: dt.date
+    från: dt.date = Field(description="Mandatperiodens första dag: 15 oktober valåret.")
+    till: dt.date = Field(description="Mandatperiodens sista dag: 14 oktober fyra år senare.")
 
 
 class Level(Node):
-    id: Id
-    namn: Text
-    ägs_av: list[OrganKind] = []
-    tjänar: RefList | None = None
-    mätbar: Flag = True
+    """En nivå i målkedjan."""
+
+    id: Id = Field(description="Nivåns id; målen anger det som nivå.")
+    namn: Text = Field(description="Nivåns namn, som i rapporterna.")
+    ägs_av: list[OrganKind | UnitKind] = Field(
+        default=[],
+        description="Vilka som får äga mål på nivån: organtyper (kf, ks, nämnd, bolag ...), förvaltning eller enhet.",
+    )
+    tjänar: RefList | None = Field(
+        default=None, description="Nivåerna som mål på nivån får tjäna; standard: nivån närmast ovanför."
+    )
+    mätbar: Flag = Field(
+        default=True, description="Om målen på nivån mäts själva; false för t.ex. perspektiv och målområden."
+    )
 
 
 class Limits(Node):
-    max_filstorlek_mb: float = Field(default=5.0, gt=0, le=500)
+    max_filstorlek_mb: float = Field(default=5.0, gt=0, le=500, description="Största fil som läses, i MB.")
+
+
+class AttainmentRule(Node):
+    """Definitioner av måluppfyllelse som gäller för en nivå eller ett målområde, med sitt eget beslut."""
+
+    delvis_marginal_procent: float | None = Field(
+        default=None, ge=0, le=100, description="Som måluppfyllelse.delvis_marginal_procent."
+    )
+    metod: Literal["andel", "alla", "sämsta"] | None = Field(default=None, description="andel, alla eller sämsta.")
+    uppnått_gräns: float | None = Field(default=None, gt=0, le=1, description="Som måluppfyllelse.uppnått_gräns.")
+    delvis_gräns: float | None = Field(default=None, ge=0, le=1, description="Som måluppfyllelse.delvis_gräns.")
+    kvalitativ_delvis_steg: int | None = Field(
+        default=None, ge=0, le=10, description="Som måluppfyllelse.kvalitativ_delvis_steg."
+    )
+    beslut: Decision | None = Field(default=None, description="Beslutet om definitionerna för nivån eller området.")
 
 
 class AttainmentSettings(Node):
-    """The municipality's decided definitions of attainment (seed 003).
+    """Kommunens beslutade definitioner av måluppfyllelse.
 
-    An indicator is delvis uppnått when it misses its target by at most `delvis_marginal_procent`
-    of the target. A goal's status weighs its indicators and the goals under it by `metod`:
-    `andel` (uppnått = 1, delvis = ½, ej = 0; the mean against the two limits), `alla` (uppnått only
-    when everything is, ej uppnått when nothing is even partly) or `sämsta` (the worst status).
+    En indikator är delvis uppnådd när den missar målvärdet med högst `delvis_marginal_procent` av
+    målvärdet. Ett mål vägs ihop av sina indikatorer och målen under det med `metod`: `andel`
+    (uppnått 1, delvis ½, ej 0; medelvärdet mot de två gränserna), `alla` (uppnått bara när allt är
+    det, ej uppnått när inget ens är delvis) eller `sämsta` (den sämsta statusen).
     """
 
-    delvis_marginal_procent: float = Field(default=5.0, ge=0, le=100)
-    metod: Literal["andel", "alla", "sämsta"] = "andel"
-    uppnått_gräns: float = Field(default=0.8, gt=0, le=1)
-    delvis_gräns: float = Field(default=0.5, ge=0, le=1)
+    delvis_marginal_procent: float = Field(
+        default=5.0,
+        ge=0,
+        le=100,
+        description="En indikator är delvis uppnådd när den missar målvärdet med högst så många procent av det.",
+    )
+    metod: Literal["andel", "alla", "sämsta"] = Field(
+        default="andel", description="Hur ett mål vägs ihop av sina delar: andel, alla eller sämsta."
+    )
+    uppnått_gräns: float = Field(
+        default=0.8, gt=0, le=1, description="andel: medelvärdet (uppnått 1, delvis ½, ej 0) som krävs för uppnått."
+    )
+    delvis_gräns: float = Field(default=0.5, ge=0, le=1, description="andel: medelvärdet som krävs för delvis uppnått.")
+    kvalitativ_delvis_steg: int = Field(
+        default=1,
+        ge=0,
+        le=10,
+        description="En kvalitativ indikator är delvis uppnådd högst så många steg under målvärdet på sin skala.",
+    )
+    beslut: Decision | None = Field(default=None, description="Beslutet om definitionerna av måluppfyllelse.")
+    nivåer: dict[Ref, AttainmentRule] = Field(
+        default={},
+        description="Egna definitioner för målen på en nivå i målkedjan: nivåns id → inställningarna som skiljer sig.",
+    )
+    målområden: dict[Ref, AttainmentRule] = Field(
+        default={},
+        description="Egna definitioner för målen i ett målområde: målområdets (målets) id → inställningarna som "
+        "skiljer sig.",
+    )
+
+    def resolved(self, *overrides: AttainmentRule | None) -> AttainmentSettings:
+        """These settings with the overrides laid on top, the later winning; without nivåer and målområden."""
+        values = self.model_dump(exclude={"nivåer", "målområden"})
+        values["beslut"] = self.beslut
+        for override in overrides:
+            if override is not None:
+                values.update({k: getattr(override, k) for k in override.model_fields_set})
+        return AttainmentSettings.model_validate(values)
 
 
 class WheelSettings(Node):
-    """How the annual wheel treats deadlines on weekends and holidays, and which year rules check."""
+    """Hur årshjulets frister på helgdagar behandlas, och vilket år reglerna kontrollerar."""
 
-    helgdag: Literal["varna", "flytta före", "flytta efter"] = "varna"
-    år: int | None = Field(default=None, ge=2000, le=2100)
+    helgdag: Literal["varna", "flytta före", "flytta efter"] = Field(
+        default="varna", description="Frister på helgdagar: varna, flytta före eller flytta efter."
+    )
+    år: int | None = Field(
+        default=None, ge=2000, le=2100, description="Året som lagens datum kontrolleras för; standard: i år."
+    )
 
 
 class KoladaSettings(Node):
@@ -82,30 +146,42 @@ class KoladaSettings(Node):
 
 
 class RuleSetting(Node):
-    """One rule's settings: on/off, severity, and the rule's own options (checked by the rule)."""
+    """En regels inställningar: på eller av, allvarlighet, och regelns egna inställningar."""
 
     model_config = Node.model_config | {"extra": "allow"}
 
-    aktiv: Flag = True
-    allvarlighet: Text | None = None
+    aktiv: Flag = Field(default=True, description="Om regeln körs.")
+    allvarlighet: Text | None = Field(default=None, description="fel, varning eller info.")
 
     def options(self) -> dict[str, Any]:
         return dict(self.model_extra or {})
 
 
 class Config(Node):
-    extends: Text | None = None
-    kommun: Municipality
-    mandatperiod: MandatePeriod
-    målkedja: list[Level] = Field(min_length=1)
-    regler: dict[Text, RuleSetting] = {}
-    gränser: Limits = Limits()
-    måluppfyllelse: AttainmentSettings = AttainmentSettings()
-    årshjul: WheelSettings = WheelSettings()
-    kolada: KoladaSettings = KoladaSettings()
-    ignorera: list[Text] = []
-    referensdatum: dt.date | None = None
-    beslut: Decision | None = None
+    extends: Text | None = Field(
+        default=None,
+        description="Förinställning att bygga på: tre-mal, smarta-7, eller en YAML-fil i repot.",
+    )
+    kommun: Municipality = Field(description="Kommunen: {namn, kommunkod}.")
+    mandatperiod: MandatePeriod = Field(description="Den nuvarande mandatperioden: {från, till}.")
+    målkedja: list[Level] = Field(min_length=1, description="Målkedjans nivåer, uppifrån och ned.")
+    regler: dict[Text, RuleSetting] = Field(
+        default={},
+        description="Per regel (kod eller namn): av, en allvarlighet, eller {aktiv, allvarlighet, regelns inställningar}.",
+    )
+    gränser: Limits = Field(default=Limits(), description="Gränser för vad som läses.")
+    måluppfyllelse: AttainmentSettings = Field(
+        default=AttainmentSettings(), description="Kommunens beslutade definitioner av måluppfyllelse."
+    )
+    årshjul: WheelSettings = Field(default=WheelSettings(), description="Hur årshjulets frister behandlas.")
+    kolada: KoladaSettings = Field(
+        default=KoladaSettings(), description="Vad `styr importera kolada` jämför med: `jämför`, `grupper`."
+    )
+    ignorera: list[Text] = Field(default=[], description='Glob-mönster för filer som inte läses, t.ex. "arkiv/**".')
+    referensdatum: dt.date | None = Field(
+        default=None, description="Dagens datum för regler som beror på datum; standard: i dag."
+    )
+    beslut: Decision | None = Field(default=None, description="Beslutet om styrmodellen själv.")
 
     @field_validator("regler", mode="before")
     @classmethod

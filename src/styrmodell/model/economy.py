@@ -16,33 +16,47 @@ __all__ = ["BalanceSheet", "BudgetYear", "Economy", "EconomyPeriod", "OrganForec
 
 
 class OrganForecast(Node):
-    """A board's net cost against its budget frame: so far and forecast for the whole year."""
+    """En nämnds nettokostnad mot budgetramen: hittills och prognos för helåret."""
 
-    budget: float | None = None  # the frame; empty: the budget's `ramar`
-    utfall: float | None = None  # net cost so far in the period
-    prognos: float  # net cost forecast for the whole year
-    kommentar: Text | None = None
+    budget: float | None = Field(default=None, description="Budgetramen; tomt: budgetens ramar.")
+    utfall: float | None = Field(default=None, description="Nettokostnad hittills under perioden.")
+    prognos: float = Field(description="Nettokostnad, prognos för helåret.")
+    kommentar: Text | None = Field(default=None, description="Förklaring till avvikelsen.")
 
 
 class Staff(Node):
-    anställda: int | None = Field(default=None, ge=0)
-    årsarbetare: float | None = Field(default=None, ge=0)
-    sjukfrånvaro: float | None = Field(default=None, ge=0, le=100)  # percent of scheduled time
-    kommentar: Text | None = None
+    anställda: int | None = Field(default=None, ge=0, description="Antal anställda.")
+    årsarbetare: float | None = Field(default=None, ge=0, description="Antal årsarbetare.")
+    sjukfrånvaro: float | None = Field(
+        default=None, ge=0, le=100, description="Sjukfrånvaro i procent av ordinarie arbetstid."
+    )
+    kommentar: Text | None = Field(default=None, description="En kommentar om personalen.")
 
 
 class EconomyPeriod(Node):
-    utfall: BudgetYear | None = None  # resultaträkning for the period
-    prognos: BudgetYear | None = None  # forecast for the whole year (delår)
-    balansräkning: BalanceSheet | None = None
-    realisationsvinster: float = 0.0  # deducted in the balanced-budget result (KL 11:5, LKBR)
-    övriga_justeringar: float = 0.0  # other balanskravsjusteringar, + or −
-    nämnder: dict[Ref, OrganForecast] = {}
-    personal: Staff | None = None
-    god_ekonomisk_hushållning: Text | None = None  # the municipality's own assessment, in words
-    åtgärdsplan: Text | None = None  # how a negative balanced-budget result is restored (KL 11:12)
-    synnerliga_skäl: Text | None = None  # why it is not restored (KL 11:13)
-    kommentar: Text | None = None
+    utfall: BudgetYear | None = Field(default=None, description="Resultaträkningen för perioden.")
+    prognos: BudgetYear | None = Field(default=None, description="Prognos för helåret (i ett delår).")
+    balansräkning: BalanceSheet | None = Field(default=None, description="Balansräkningen vid periodens slut.")
+    realisationsvinster: float = Field(
+        default=0.0, description="Realisationsvinster, som avgår i balanskravsresultatet (miljoner kronor)."
+    )
+    övriga_justeringar: float = Field(
+        default=0.0, description="Övriga balanskravsjusteringar, plus eller minus (miljoner kronor)."
+    )
+    nämnder: dict[Ref, OrganForecast] = Field(
+        default={}, description="Organ (id) → {budget, utfall, prognos, kommentar}."
+    )
+    personal: Staff | None = Field(default=None, description="Personaluppgifter för perioden.")
+    god_ekonomisk_hushållning: Text | None = Field(
+        default=None, description="Kommunens egen bedömning av god ekonomisk hushållning, i ord."
+    )
+    åtgärdsplan: Text | None = Field(
+        default=None, description="Hur ett negativt balanskravsresultat återställs (KL 11 kap. 12 §)."
+    )
+    synnerliga_skäl: Text | None = Field(
+        default=None, description="Varför ett underskott inte återställs (KL 11 kap. 13 §)."
+    )
+    kommentar: Text | None = Field(default=None, description="En sammanfattning av perioden.")
 
     def balanced_budget_result(self, outcome: bool = False) -> float | None:
         """Balanskravsresultat from the forecast (delår) or the outcome (year-end; `outcome` insists on it)."""
@@ -53,5 +67,9 @@ class EconomyPeriod(Node):
 
 
 class Economy(Node):
-    år: int = Field(ge=2000, le=2100)
-    perioder: dict[Period, EconomyPeriod] = {}
+    """Den ekonomiska uppföljningen för ett år, en post per rapporterad period."""
+
+    år: int = Field(ge=2000, le=2100, description="Året.")
+    perioder: dict[Period, EconomyPeriod] = Field(
+        default={}, description="Period (2026-08, 2026) → utfall, prognos, balansräkning, nämnder, personal ..."
+    )

@@ -12,7 +12,7 @@ from styrmodell.model.base import Decision, Flag, Id, Node, Ref, RefList, Text
 
 
 class MatterCategory(str, Enum):
-    """Properties of a delegated matter that the law cares about (KL 6:38, 6:39)."""
+    """Det i ett delegerat ärende som lagen bryr sig om (KL 6 kap. 38–39 §§)."""
 
     MAL_OCH_INRIKTNING = "mål och inriktning"  # KL 6:38 1 p.
     FRAMSTALLNING_TILL_KF = "framställning till fullmäktige"  # KL 6:38 2 p.
@@ -59,27 +59,45 @@ Appealable = Annotated[
 
 
 class Delegation(Node):
-    id: Id
-    ärende: Text
-    delegat: Ref
-    avsnitt: Text | None = None
-    kategori: list[MatterCategory] = []
-    ersättare: RefList = []
-    lagrum: Text | None = None
-    begränsningar: Text | None = None
-    anmäls: Flag | None = None
-    överklagbart: Appealable | None = None
-    protokollförs_särskilt: Flag = False
-    vidaredelegering_tillåten: Flag = False
-    vidaredelegerad_från: Ref | None = None
-    kommentar: Text | None = None
+    """En rad i delegationsordningen: ett ärende och vem som beslutar i nämndens ställe."""
+
+    id: Id = Field(description='Radens nummer eller id, unikt i delegationsordningen, t.ex. "3.1".')
+    ärende: Text = Field(description="Ärendet som delegeras.")
+    delegat: Ref = Field(description="Rollen eller utskottet som får besluta (id).")
+    avsnitt: Text | None = Field(default=None, description="Avsnittet i delegationsordningen, t.ex. Personal.")
+    kategori: list[MatterCategory] = Field(
+        default=[],
+        description="Det som lagen bryr sig om i ärendet, t.ex. brådskande, principiell myndighetsutövning, "
+        "laglighetsprövning (se README).",
+    )
+    ersättare: RefList = Field(default=[], description="Vem som beslutar när delegaten har förhinder (id).")
+    lagrum: Text | None = Field(default=None, description="Lagrummet, t.ex. SoL 4 kap. 1 §.")
+    begränsningar: Text | None = Field(default=None, description="Begränsningar, t.ex. beloppsgränser.")
+    anmäls: Flag | None = Field(default=None, description="Om beslutet anmäls till nämnden (ja/nej).")
+    överklagbart: Appealable | None = Field(
+        default=None,
+        description="Hur beslutet kan överklagas: laglighetsprövning, förvaltningsbesvär, ja (på något sätt) "
+        "eller nej; true och false betyder ja och nej.",
+    )
+    protokollförs_särskilt: Flag = Field(
+        default=False, description="Om ett beslut som inte anmäls protokollförs särskilt (KL 7 kap. 8 §)."
+    )
+    vidaredelegering_tillåten: Flag = Field(
+        default=False, description="Om förvaltningschefen får vidaredelegera ärendet (KL 7 kap. 6 §)."
+    )
+    vidaredelegerad_från: Ref | None = Field(
+        default=None, description="Raden (id i samma delegationsordning) som det här är en vidaredelegering av."
+    )
+    kommentar: Text | None = Field(default=None, description="En kommentar.")
 
 
 class DelegationOrder(Node):
-    organ: Ref | None = None
-    beslut: Decision | None = None
-    reviderad: dt.date | None = None
-    rader: list[Delegation] = []
+    """En nämnds delegationsordning."""
+
+    organ: Ref | None = Field(default=None, description="Nämnden vars delegationsordning det är (id).")
+    beslut: Decision | None = Field(default=None, description="Nämndens beslut om delegationsordningen.")
+    reviderad: dt.date | None = Field(default=None, description="Datum för den senaste revideringen.")
+    rader: list[Delegation] = Field(default=[], description="Delegationsordningens rader.")
 
 
 class DocumentKind(str, Enum):
@@ -101,36 +119,102 @@ class DocumentKind(str, Enum):
     ANVISNING = "anvisning"
 
 
+class Publication(str, Enum):
+    EXTERN = "extern"
+    INTRANAT = "intranät"
+
+
+class WholeScope(str, Enum):
+    """A document for all of the municipality's activity."""
+
+    KONCERNEN = "koncernen"  # the whole municipal activity, companies and förbund included
+    KOMMUNEN = "kommunen"  # the boards and administrations, not the companies or förbund
+
+
+def _scope(value: Any) -> Any:
+    if isinstance(value, str) and value.strip() not in (s.value for s in WholeScope):
+        return [value]
+    return value
+
+
+Scope = Annotated[
+    WholeScope | list[Ref],
+    BeforeValidator(_scope),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"enum": [s.value for s in WholeScope]},
+                {"type": "array", "items": {"type": "string"}},
+                {"type": "string"},
+            ],
+            "description": "koncernen (hela den kommunala verksamheten, inklusive bolag och förbund), kommunen "
+            "(nämnderna och förvaltningarna, utan bolag och förbund), eller de organ, förvaltningar och "
+            "enheter som dokumentet är avgränsat till (id).",
+        }
+    ),
+]
+
+
 class SteeringDocument(Node):
-    id: Id
-    titel: Text
-    typ: DocumentKind
-    beslutad_av: Ref | None = None
-    beslutsdatum: dt.date | None = None
-    paragraf: Text | None = None
-    ansvarig: Ref | None = None
-    gäller_från: dt.date | None = None
-    gäller_till: dt.date | None = None
-    reviderad: dt.date | None = None
-    ersätter: RefList = []
-    omfattning: Text | None = None
-    sidor: int | None = Field(default=None, ge=1)
-    mål: RefList = []
-    indikatorer: RefList = []
-    länk: Text | None = None
+    """Ett styrdokument i kommunens register: policy, riktlinje, program, plan, reglemente, rutin ..."""
+
+    id: Id = Field(description="Dokumentets id, unikt i hela repot.")
+    titel: Text = Field(description="Dokumentets titel.")
+    typ: DocumentKind = Field(
+        description="Slag: policy, riktlinje, regel, strategi, program, plan, reglemente, arbetsordning, "
+        "bolagsordning, ägardirektiv, delegationsordning, taxa, rutin, handbok, processbeskrivning, anvisning."
+    )
+    beslutad_av: Ref | None = Field(default=None, description="Organet eller rollen som beslutade dokumentet (id).")
+    beslutsdatum: dt.date | None = Field(default=None, description="Datum för beslutet.")
+    paragraf: Text | None = Field(default=None, description='Protokollets paragraf, t.ex. "§ 38".')
+    ansvarig: Ref | None = Field(
+        default=None,
+        description="Den som håller dokumentet aktuellt: en roll, eller ett organ (den ansvariga nämnden) (id).",
+    )
+    gäller_från: dt.date | None = Field(default=None, description="Första dagen dokumentet gäller.")
+    gäller_till: dt.date | None = Field(default=None, description="Sista dagen dokumentet gäller; tomt: tills vidare.")
+    gäller_för: Scope | None = Field(
+        default=None,
+        description="Vad dokumentet gäller: koncernen (inklusive bolag och förbund), kommunen, eller de organ, "
+        "förvaltningar och enheter det är avgränsat till.",
+    )
+    reviderad: dt.date | None = Field(
+        default=None, description="Datum för den senaste översynen (aktualitetsgranskningen) eller revideringen."
+    )
+    ersätter: RefList = Field(
+        default=[],
+        description="Det eller de tidigare dokument som dokumentet ersätter (id i registret); [] för inget.",
+    )
+    upphävd: Decision | None = Field(default=None, description="Beslutet om att upphäva dokumentet.")
+    omfattning: Text | None = Field(default=None, description="Vad dokumentet handlar om och omfattar, i ord.")
+    sidor: int | None = Field(default=None, ge=1, description="Antal A4-sidor, försättsbladet inräknat.")
+    mål: RefList = Field(default=[], description="Mål som dokumentet självt inför (id); ett program inför inga.")
+    indikatorer: RefList = Field(
+        default=[], description="Indikatorer som dokumentet självt inför (id); ett program inför inga."
+    )
+    stöder: RefList = Field(
+        default=[],
+        description="De mål (t.ex. fullmäktiges strategiska mål) som dokumentet stöder, utan att vara dess egna (id).",
+    )
+    publicering: Publication | None = Field(
+        default=None, description="Var dokumentet publiceras: extern (kommunens webbplats) eller intranät."
+    )
+    länk: Text | None = Field(default=None, description="Adressen där dokumentet finns.")
 
 
 class Risk(Node):
-    id: Id
-    risk: Text
-    process: Text | None = None
-    sannolikhet: int = Field(ge=1, le=4)
-    konsekvens: int = Field(ge=1, le=4)
-    kontroll: Text
-    ansvarig: Ref
-    frekvens: Text | None = None
-    rapporteras: Text | None = None
-    resultat: Text | None = None
+    """En risk i internkontrollplanen, med kontrollen som ska göras."""
+
+    id: Id = Field(description="Riskens id, unikt i planen.")
+    risk: Text = Field(description="Risken.")
+    process: Text | None = Field(default=None, description="Processen som risken hör till.")
+    sannolikhet: int = Field(ge=1, le=4, description="Sannolikhet 1–4.")
+    konsekvens: int = Field(ge=1, le=4, description="Konsekvens 1–4.")
+    kontroll: Text = Field(description="Kontrollen som görs.")
+    ansvarig: Ref = Field(description="Rollen eller organet som ansvarar för kontrollen (id).")
+    frekvens: Text | None = Field(default=None, description="Hur ofta kontrollen görs.")
+    rapporteras: Text | None = Field(default=None, description="När och till vem resultatet rapporteras.")
+    resultat: Text | None = Field(default=None, description="Kontrollens resultat.")
 
     @property
     def riskvärde(self) -> int:
@@ -138,16 +222,18 @@ class Risk(Node):
 
 
 class ControlPlan(Node):
-    organ: Ref | None = None
-    år: int = Field(ge=2000, le=2100)
-    beslut: Decision | None = None
-    risker: list[Risk] = []
+    """Ett organs internkontrollplan för ett år."""
+
+    organ: Ref | None = Field(default=None, description="Organet vars plan det är (id).")
+    år: int = Field(ge=2000, le=2100, description="Året planen gäller.")
+    beslut: Decision | None = Field(default=None, description="Beslutet om planen.")
+    risker: list[Risk] = Field(default=[], description="Riskerna och kontrollerna.")
 
 
 class BudgetYear(Node):
-    intäkter: float
-    kostnader: float
-    finansnetto: float = 0.0
+    intäkter: float = Field(description="Intäkter, miljoner kronor.")
+    kostnader: float = Field(description="Kostnader, miljoner kronor.")
+    finansnetto: float = Field(default=0.0, description="Finansnetto, miljoner kronor.")
 
     @property
     def resultat(self) -> float:
@@ -155,12 +241,12 @@ class BudgetYear(Node):
 
 
 class BalanceSheet(Node):
-    """Balansräkning at the end of a period (outcome) or of a budget year (balansbudget)."""
+    """Balansräkningen vid en periods slut (utfall) eller ett budgetårs slut (balansbudget)."""
 
-    tillgångar: float
-    eget_kapital: float
-    avsättningar: float = 0.0
-    skulder: float
+    tillgångar: float = Field(description="Tillgångar, miljoner kronor.")
+    eget_kapital: float = Field(description="Eget kapital, miljoner kronor.")
+    avsättningar: float = Field(default=0.0, description="Avsättningar, miljoner kronor.")
+    skulder: float = Field(description="Skulder, miljoner kronor.")
     resultatreserv: float | None = Field(
         default=None, ge=0, description="Varav resultatreserv i det egna kapitalet, mnkr (KL 11 kap. 14 §)."
     )
@@ -207,9 +293,11 @@ _COMPANIES_SCHEMA = {
 
 
 class Budget(Node):
-    år: int = Field(ge=2000, le=2100)
-    beslut: Decision | None = None
-    skattesats: float | None = Field(default=None, gt=0, lt=50)
+    """Fullmäktiges budget med flerårsplan och nämndernas ramar."""
+
+    år: int = Field(ge=2000, le=2100, description="Budgetåret.")
+    beslut: Decision | None = Field(default=None, description="Fullmäktiges beslut om budgeten.")
+    skattesats: float | None = Field(default=None, gt=0, lt=50, description="Skattesatsen i procent.")
     skattesats_beslut: Decision | None = Field(
         default=None,
         description="Fullmäktiges beslut om skattesatsen, när det fattas för sig före budgeten "
@@ -220,8 +308,10 @@ class Budget(Node):
         description="De särskilda skäl som gjorde att budgeten inte kunde fastställas före november månads "
         "utgång (KL 11 kap. 11 §).",
     )
-    plan: dict[int, BudgetYear] = {}
-    ramar: dict[Ref, float] = {}
+    plan: dict[int, BudgetYear] = Field(
+        default={}, description="Per år: {intäkter, kostnader, finansnetto}; budgetåret och planåren."
+    )
+    ramar: dict[Ref, float] = Field(default={}, description="Organ (id) → ram i miljoner kronor.")
     finansiering: Text | None = Field(
         default=None, description="Hur verksamheten ska finansieras under budgetåret (KL 11 kap. 6 §)."
     )
@@ -245,28 +335,34 @@ class Budget(Node):
         ge=0,
         description="Medel ur resultatreserven som budgetåret tar i anspråk, mnkr (KL 11 kap. 5 § 1 p., 14 §).",
     )
-    åtgärdsplan: Text | None = None
-    undantag_balanskrav: Text | None = None
+    åtgärdsplan: Text | None = Field(
+        default=None, description="Hur ett tidigare års negativa balanskravsresultat regleras (KL 11 kap. 12 §)."
+    )
+    undantag_balanskrav: Text | None = Field(
+        default=None,
+        description="Varför budgetåret inte har ett överskott: medel ur resultatreserven eller synnerliga skäl "
+        "(KL 11 kap. 5 §).",
+    )
 
 
 class When(Node):
-    """When an event happens in a year (see wheel.py for how each combination resolves).
+    """När en händelse infaller ett år.
 
-    datum: "MM-DD" every year, or one "ÅÅÅÅ-MM-DD"; månad: the whole month; möte: a meeting of
-    that organ, the last on or before `före` and/or the first after `efter`; före/efter without
-    möte: a deadline date, or another event's id; dagar: days added after resolving.
+    datum: "MM-DD" varje år, eller ett "ÅÅÅÅ-MM-DD"; månad: hela månaden; möte: ett sammanträde med
+    organet, det sista senast `före` och/eller det första efter `efter`; före/efter utan möte: en frist,
+    eller en annan händelses id; dagar: dagar som läggs till efteråt.
     """
 
-    datum: Text | None = None
-    månad: int | None = Field(default=None, ge=1, le=12)
-    möte: Ref | None = None
-    före: Text | None = None
-    efter: Text | None = None
-    dagar: int | None = None
+    datum: Text | None = Field(default=None, description='"MM-DD" varje år, eller "ÅÅÅÅ-MM-DD" ett visst år.')
+    månad: int | None = Field(default=None, ge=1, le=12, description="Hela månaden (1–12), klar vid månadens slut.")
+    möte: Ref | None = Field(default=None, description="Ett sammanträde med organet (id).")
+    före: Text | None = Field(default=None, description='Senast detta datum ("MM-DD") eller före händelsen (id).')
+    efter: Text | None = Field(default=None, description='Efter detta datum ("MM-DD") eller efter händelsen (id).')
+    dagar: int | None = Field(default=None, description="Dagar som läggs till (eller dras av) efteråt.")
 
 
 class LegalMoment(str, Enum):
-    """Moments of the year that the law sets dates for (law.md, 'Budget and the annual wheel')."""
+    """Tidpunkter under året som lagen sätter datum för (KL 11 och 12 kap.)."""
 
     BUDGETFORSLAG = "budgetförslag"  # KL 11:8 first para: by KS before the end of October
     SKATTESATSFORSLAG = "skattesatsförslag"  # KL 11:8 second para: KS proposes the tax rate by October
@@ -284,21 +380,27 @@ class LegalMoment(str, Enum):
 
 
 class Event(Node):
-    id: Id
-    namn: Text
-    typ: Text
-    organ: Ref | None = None
-    när: When
-    avser: LegalMoment | None = None
+    """En händelse i årshjulet: en frist, ett sammanträde, en rapport."""
+
+    id: Id = Field(description="Händelsens id, unikt i hela repot.")
+    namn: Text = Field(description="Händelsen, som den står i årshjulet.")
+    typ: Text = Field(
+        description="Slag, t.ex. budget, delårsrapport, årsredovisning, verksamhetsplan, internkontroll, prognos."
+    )
+    organ: Ref | None = Field(default=None, description="Organet som händelsen gäller (id).")
+    när: When = Field(description="När händelsen infaller: {datum, månad, möte, före, efter, dagar}.")
+    avser: LegalMoment | None = Field(
+        default=None, description="Den tidpunkt som lagen sätter datum för, som händelsen är (t.ex. budgetbeslut)."
+    )
     särskilda_skäl: Text | None = Field(
         default=None,
         description="De särskilda skäl som gör att budgetförslaget upprättas i november (KL 11 kap. 8 § andra "
         "stycket) eller budgeten fastställs i december (KL 11 kap. 11 §); bara för `avser: budgetförslag` och "
         "`avser: budgetbeslut`.",
     )
-    rapport: Text | None = None
-    beroenden: RefList = []
-    beskrivning: Text | None = None
+    rapport: Text | None = Field(default=None, description="Rapporten som hör till händelsen.")
+    beroenden: RefList = Field(default=[], description="Händelser som måste vara klara före (id).")
+    beskrivning: Text | None = Field(default=None, description="En förklaring.")
 
     @model_validator(mode="after")
     def _reasons_only_where_read(self) -> Event:
@@ -311,5 +413,7 @@ class Event(Node):
 
 
 class AnnualWheel(Node):
-    händelser: list[Event] = []
-    sammanträden: dict[Ref, list[dt.date]] = {}
+    """Årshjulet: händelser och sammanträdeskalendern."""
+
+    händelser: list[Event] = Field(default=[], description="Årshjulets händelser.")
+    sammanträden: dict[Ref, list[dt.date]] = Field(default={}, description="Organ (id) → sammanträdesdatum.")

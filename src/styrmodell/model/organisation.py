@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import Enum
 
+from pydantic import Field
+
 from styrmodell.model.base import Id, Node, Ref, RefList, Text
 
 
@@ -16,11 +18,19 @@ class OrganKind(str, Enum):
     BEREDNING = "beredning"
     BOLAG = "bolag"
     REVISION = "revision"
+    KOMMUNALFORBUND = "kommunalförbund"
 
 
 # The boards in the sense of KL 3 kap. 3 §: they decide on their own business, delegate, and
 # answer for their own internal control.
 BOARDS = {OrganKind.KS, OrganKind.NAMND, OrganKind.GEMENSAM_NAMND}
+
+
+class UnitKind(str, Enum):
+    """Tjänstepersonsorganisationens nivåer som kan äga mål, strategier och aktiviteter under nämnderna."""
+
+    FORVALTNING = "förvaltning"
+    ENHET = "enhet"
 
 
 class RoleKind(str, Enum):
@@ -36,6 +46,7 @@ class RoleKind(str, Enum):
     TJANSTEPERSON = "tjänsteperson"
     AUTOMATISERAD = "automatiserat beslutsfattande"
     GRUPP = "grupp"
+    LEDNINGSGRUPP = "ledningsgrupp"
 
 
 ELECTED = {RoleKind.ORDFORANDE, RoleKind.VICE_ORDFORANDE, RoleKind.PRESIDIUM, RoleKind.LEDAMOT, RoleKind.ERSATTARE}
@@ -46,40 +57,63 @@ EMPLOYED = {
     RoleKind.ENHETSCHEF,
     RoleKind.TJANSTEPERSON,
 }
+GROUPS = {RoleKind.GRUPP, RoleKind.LEDNINGSGRUPP}
+CHIEFS = {RoleKind.KOMMUNDIREKTOR, RoleKind.FORVALTNINGSCHEF, RoleKind.VERKSAMHETSCHEF, RoleKind.ENHETSCHEF}
 
 
 class Organ(Node):
-    id: Id
-    namn: Text
-    typ: OrganKind
-    under: Ref | None = None
-    förvaltning: Ref | None = None
-    beskrivning: Text | None = None
+    """Ett politiskt organ: fullmäktige, styrelse, nämnd, utskott, beredning, bolag, revision eller förbund."""
+
+    id: Id = Field(description="Organets id, unikt i hela repot (t.ex. kf, ks, bun).")
+    namn: Text = Field(description="Organets namn, som det skrivs i rapporterna.")
+    typ: OrganKind = Field(
+        description="Slag av organ: kf, ks, nämnd, gemensam nämnd, utskott, beredning, bolag, revision "
+        "eller kommunalförbund."
+    )
+    under: Ref | None = Field(
+        default=None, description="Organet som utskottet eller beredningen hör till (id), t.ex. ks."
+    )
+    förvaltning: Ref | None = Field(default=None, description="Förvaltningen som tjänar organet (id).")
+    beskrivning: Text | None = Field(
+        default=None, description="Organets uppdrag med egna ord; verksamhetsplanen inleds med det."
+    )
 
 
 class Administration(Node):
-    id: Id
-    namn: Text
-    nämnd: RefList = []
-    chef: Ref | None = None
-    beskrivning: Text | None = None
+    """En förvaltning (eller ett verksamhetsområde) med tjänstepersoner, ledd av en förvaltningschef."""
+
+    id: Id = Field(description="Förvaltningens id, unikt i hela repot.")
+    namn: Text = Field(description="Förvaltningens namn.")
+    nämnd: RefList = Field(default=[], description="Nämnden eller nämnderna som förvaltningen tjänar (id).")
+    chef: Ref | None = Field(default=None, description="Rollen som leder förvaltningen (id), t.ex. förvaltningschefen.")
+    beskrivning: Text | None = Field(default=None, description="Vad förvaltningen ansvarar för.")
 
 
 class Unit(Node):
-    id: Id
-    namn: Text
-    förvaltning: Ref
-    chef: Ref | None = None
-    beskrivning: Text | None = None
+    """En verksamhet eller enhet under en förvaltning: en skola, en hemtjänstgrupp, en resultatenhet."""
+
+    id: Id = Field(description="Enhetens id, unikt i hela repot.")
+    namn: Text = Field(description="Enhetens namn.")
+    förvaltning: Ref = Field(description="Förvaltningen som enheten hör till (id).")
+    chef: Ref | None = Field(
+        default=None, description="Rollen som leder enheten (id), t.ex. enhetschefen eller rektorn."
+    )
+    beskrivning: Text | None = Field(default=None, description="Vad enheten gör.")
 
 
 class Role(Node):
-    id: Id
-    namn: Text
-    typ: RoleKind
-    organ: Ref | None = None
-    förvaltning: Ref | None = None
-    medlemmar: RefList = []
+    """En roll: en förtroendevald, en chef, en tjänsteperson, en grupp eller en funktion för automatiserade beslut."""
+
+    id: Id = Field(description="Rollens id, unikt i hela repot; delegationsordningen och målen pekar på det.")
+    namn: Text = Field(description="Rollens benämning, t.ex. Socialchef.")
+    typ: RoleKind = Field(
+        description="Slag av roll: ordförande, vice ordförande, presidium, ledamot, ersättare, kommundirektör, "
+        "förvaltningschef, verksamhetschef, enhetschef, tjänsteperson, automatiserat beslutsfattande, grupp "
+        "eller ledningsgrupp."
+    )
+    organ: Ref | None = Field(default=None, description="För en förtroendevald: organet hen sitter i (id).")
+    förvaltning: Ref | None = Field(default=None, description="För en anställd: förvaltningen hen arbetar i (id).")
+    medlemmar: RefList = Field(default=[], description="För en grupp eller ledningsgrupp: rollerna som ingår (id).")
 
     @property
     def elected(self) -> bool:
@@ -91,7 +125,7 @@ class Role(Node):
 
 
 class Organisation(Node):
-    organ: list[Organ] = []
-    förvaltningar: list[Administration] = []
-    enheter: list[Unit] = []
-    roller: list[Role] = []
+    organ: list[Organ] = Field(default=[], description="De politiska organen.")
+    förvaltningar: list[Administration] = Field(default=[], description="Förvaltningarna eller verksamhetsområdena.")
+    enheter: list[Unit] = Field(default=[], description="Verksamheterna och enheterna under förvaltningarna.")
+    roller: list[Role] = Field(default=[], description="Förtroendevalda, chefer, tjänstepersoner och grupper.")

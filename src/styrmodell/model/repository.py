@@ -11,7 +11,7 @@ from styrmodell.model.base import Node
 from styrmodell.model.compass import Catalogue, Evaluation
 from styrmodell.model.config import Config
 from styrmodell.model.economy import Economy
-from styrmodell.model.goals import Activity, Assignment, Dialogue, Goal, Indicator, Vision
+from styrmodell.model.goals import Activity, Assignment, Dialogue, Goal, Indicator, QualityFactor, Strategy, Vision
 from styrmodell.model.governance import AnnualWheel, Budget, ControlPlan, DelegationOrder, Event, SteeringDocument
 from styrmodell.model.kolada import KoladaFetch, KoladaValue
 from styrmodell.model.organisation import Administration, Organ, OrganKind, Role, Unit
@@ -23,7 +23,9 @@ Identified = (
     | Unit
     | Role
     | Goal
+    | Strategy
     | Indicator
+    | QualityFactor
     | Activity
     | Assignment
     | Dialogue
@@ -42,7 +44,9 @@ class Repository:
     roles: list[Role] = field(default_factory=list)
     visions: list[Vision] = field(default_factory=list)
     goals: list[Goal] = field(default_factory=list)
+    strategies: list[Strategy] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
+    quality_factors: list[QualityFactor] = field(default_factory=list)
     activities: list[Activity] = field(default_factory=list)
     assignments: list[Assignment] = field(default_factory=list)
     dialogues: list[Dialogue] = field(default_factory=list)
@@ -55,8 +59,12 @@ class Repository:
     compass_evaluations: list[Evaluation] = field(default_factory=list)  # Kommunkompassen (seed 002)
     compass_catalogues: list[Catalogue] = field(default_factory=list)
     kolada_fetches: list[KoladaFetch] = field(default_factory=list)  # what `styr importera kolada` fetched
-    # ids of objects that failed validation: they exist, so references to them are not reported
+    # ids of objects that failed validation or could not be read: they exist, so references to them
+    # are not reported (id → the file they stand in)
     broken_ids: dict[str, str] = field(default_factory=dict)
+    # objects kept without the fields that failed validation (object → those fields): a finding about
+    # what such an object lacks may follow from the schema error and is left out (validation/checker.py)
+    salvaged: list[tuple[Node, frozenset[str]]] = field(default_factory=list)
 
     def globals(self) -> list[tuple[str, Sequence[Identified]]]:
         """Every kind whose ids share the repository-wide namespace, with its Swedish name."""
@@ -66,7 +74,9 @@ class Repository:
             ("enhet", self.units),
             ("roll", self.roles),
             ("mål", self.goals),
+            ("strategi", self.strategies),
             ("indikator", self.indicators),
+            ("kvalitetsfaktor", self.quality_factors),
             ("aktivitet", self.activities),
             ("uppdrag", self.assignments),
             ("dialog", self.dialogues),
@@ -132,6 +142,77 @@ class Repository:
     def organ_kind(self, organ_id: str | None) -> str | None:
         organ = self.organ_by_id.get(organ_id or "")
         return organ.typ.value if organ else None
+
+    @cached_property
+    def administration_by_id(self) -> dict[str, Administration]:
+        return {a.id: a for a in self.administrations}
+
+    @cached_property
+    def unit_by_id(self) -> dict[str, Unit]:
+        return {u.id: u for u in self.units}
+
+    @cached_property
+    def document_by_id(self) -> dict[str, SteeringDocument]:
+        return {d.id: d for d in self.documents}
+
+    def owner_kind(self, ident: str | None) -> str | None:
+        """What owns a goal, strategy or activity: an organ's type (kf, nämnd ...), förvaltning or enhet."""
+        if ident in self.unit_by_id:
+            return "enhet"
+        if ident in self.administration_by_id:
+            return "förvaltning"
+        return self.organ_kind(ident)
+
+    def owner_name(self, ident: str | None) -> str:
+        for table in (self.organ_by_id, self.administration_by_id, self.unit_by_id, self.role_by_id):
+            found = table.get(ident or "")
+            if found is not None:
+                return found.namn
+        return ident or "–"
+
+    def boards_of(self, ident: str | None) -> list[str]:
+        """The organs an owner answers to: an organ itself; an administration's boards; a unit's
+        administration's boards."""
+        if ident in self.organ_by_id:
+            return [ident] if ident else []
+        unit = self.unit_by_id.get(ident or "")
+        administration = self.administration_by_id.get(unit.förvaltning if unit else (ident or ""))
+        return list(administration.nämnd) if administration else []
+
+    def administration_of(self, ident: str | None) -> str | None:
+        """The administration an administration or unit belongs to (itself, or the unit's)."""
+        if ident in self.administration_by_id:
+            return ident
+        unit = self.unit_by_id.get(ident or "")
+        return unit.förvaltning if unit else None
+
+    @cached_property
+    def marks_kf_indicators(self) -> bool:
+        """Whether any indicator says it is reported to fullmäktige (`till_fullmäktige`)."""
+        return any(i.till_fullmäktige for i in self.indicators)
+
+    @cached_property
+    def strategies_by_goal(self) -> dict[str, list[Strategy]]:
+        return _by_goal(self.strategies)
+
+    @cached_property
+    def replaced_by(self) -> dict[str, list[SteeringDocument]]:
+        """document id → the documents that say they replace it."""
+        out: dict[str, list[SteeringDocument]] = defaultdict(list)
+        for doc in self.documents:
+            for old in doc.ersätter:
+                out[old].append(doc)
+        return out
+
+    def activity_goals(self, activity: Activity) -> list[str]:
+        """The goals an activity leads towards: its own, and those of the strategies it carries out."""
+        goals = list(activity.mål)
+        strategies = {s.id: s for s in self.strategies}
+        for strategy_id in activity.strategi:
+            strategy = strategies.get(strategy_id)
+            if strategy is not None:
+                goals += [g for g in strategy.mål if g not in goals]
+        return goals
 
 
 def _by_goal(objects: list) -> dict[str, list]:

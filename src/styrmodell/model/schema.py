@@ -22,12 +22,16 @@ def _content_model() -> type[BaseModel]:
     }
     for section in SECTIONS:
         annotation = GenericAlias(list, section.model) if section.many else section.model  # list[section.model]
+        field = (annotation | None, Field(default=None, description=section.description))
         if section.key[0] == "organisation":
-            organisation_fields[section.key[1]] = (annotation | None, None)
+            organisation_fields[section.key[1]] = field
         else:
-            fields[section.key[0]] = (annotation | None, None)
+            fields[section.key[0]] = field
     organisation = create_model("Organisation", __base__=Node, **organisation_fields)
-    fields["organisation"] = (organisation | None, None)
+    fields["organisation"] = (
+        organisation | None,
+        Field(default=None, description="Organisationen: organ, förvaltningar, enheter och roller."),
+    )
     return create_model("Styrmodellsfil", __config__=ConfigDict(extra="forbid"), **fields)
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from styrmodell.model.base import Node
 from styrmodell.model.compass import Catalogue, Evaluation
 from styrmodell.model.economy import Economy
-from styrmodell.model.goals import Activity, Assignment, Dialogue, Goal, Indicator, Vision
+from styrmodell.model.goals import Activity, Assignment, Dialogue, Goal, Indicator, QualityFactor, Strategy, Vision
 from styrmodell.model.governance import AnnualWheel, Budget, ControlPlan, DelegationOrder, SteeringDocument
 from styrmodell.model.kolada import KoladaFetch
 from styrmodell.model.organisation import Administration, Organ, Role, Unit
@@ -22,28 +22,82 @@ class Section:
     target: str
     many: bool = True
     items: str | None = None  # for a single container: the field whose list items are validated one by one
+    description: str = ""  # what the key holds, for the editor (`styr schema`)
 
 
 SECTIONS: list[Section] = [
-    Section(("organisation", "organ"), Organ, "organs"),
-    Section(("organisation", "förvaltningar"), Administration, "administrations"),
-    Section(("organisation", "enheter"), Unit, "units"),
-    Section(("organisation", "roller"), Role, "roles"),
-    Section(("vision",), Vision, "visions", many=False),
-    Section(("mål",), Goal, "goals"),
-    Section(("indikatorer",), Indicator, "indicators"),
-    Section(("aktiviteter",), Activity, "activities"),
-    Section(("uppdrag",), Assignment, "assignments"),
-    Section(("dialoger",), Dialogue, "dialogues"),
-    Section(("styrdokument",), SteeringDocument, "documents"),
-    Section(("delegationsordning",), DelegationOrder, "delegation_orders", many=False, items="rader"),
-    Section(("internkontroll",), ControlPlan, "control_plans", many=False, items="risker"),
-    Section(("budget",), Budget, "budgets", many=False),
-    Section(("ekonomi",), Economy, "economies", many=False),
-    Section(("årshjul",), AnnualWheel, "wheels", many=False, items="händelser"),
-    Section(("kommunkompass",), Evaluation, "compass_evaluations", many=False, items="områden"),
-    Section(("kompasskatalog",), Catalogue, "compass_catalogues", many=False),
-    Section(("kolada",), KoladaFetch, "kolada_fetches"),
+    Section(("organisation", "organ"), Organ, "organs", description="De politiska organen."),
+    Section(
+        ("organisation", "förvaltningar"),
+        Administration,
+        "administrations",
+        description="Förvaltningarna eller verksamhetsområdena.",
+    ),
+    Section(("organisation", "enheter"), Unit, "units", description="Verksamheterna och enheterna."),
+    Section(
+        ("organisation", "roller"), Role, "roles", description="Förtroendevalda, chefer, tjänstepersoner och grupper."
+    ),
+    Section(("vision",), Vision, "visions", many=False, description="Vision, slogan, mission och värdegrund."),
+    Section(("mål",), Goal, "goals", description="Mål på målkedjans nivåer, också förvaltningars och enheters."),
+    Section(("strategier",), Strategy, "strategies", description="Strategier mellan målen och aktiviteterna."),
+    Section(("indikatorer",), Indicator, "indicators", description="Indikatorer (verksamhetsmått, nyckeltal)."),
+    Section(
+        ("kvalitetsfaktorer",),
+        QualityFactor,
+        "quality_factors",
+        description="Kritiska kvalitetsfaktorer, som följs upp med kvalitetsindikatorer.",
+    ),
+    Section(("aktiviteter",), Activity, "activities", description="Aktiviteter och projekt."),
+    Section(("uppdrag",), Assignment, "assignments", description="Politiska uppdrag."),
+    Section(("dialoger",), Dialogue, "dialogues", description="Dokumenterade uppföljningsdialoger."),
+    Section(("styrdokument",), SteeringDocument, "documents", description="Styrdokumentregistret."),
+    Section(
+        ("delegationsordning",),
+        DelegationOrder,
+        "delegation_orders",
+        many=False,
+        items="rader",
+        description="En nämnds delegationsordning.",
+    ),
+    Section(
+        ("internkontroll",),
+        ControlPlan,
+        "control_plans",
+        many=False,
+        items="risker",
+        description="Ett organs internkontrollplan för ett år.",
+    ),
+    Section(("budget",), Budget, "budgets", many=False, description="Budget med flerårsplan och ramar."),
+    Section(("ekonomi",), Economy, "economies", many=False, description="Den ekonomiska uppföljningen för ett år."),
+    Section(
+        ("årshjul",),
+        AnnualWheel,
+        "wheels",
+        many=False,
+        items="händelser",
+        description="Årshjulets händelser och sammanträden.",
+    ),
+    Section(
+        ("kommunkompass",),
+        Evaluation,
+        "compass_evaluations",
+        many=False,
+        items="områden",
+        description="En utvärdering med Kommunkompassen.",
+    ),
+    Section(
+        ("kompasskatalog",),
+        Catalogue,
+        "compass_catalogues",
+        many=False,
+        description="En egen version av Kommunkompassens frågor.",
+    ),
+    Section(
+        ("kolada",),
+        KoladaFetch,
+        "kolada_fetches",
+        description="Ögonblicksbilden av värden som `styr importera kolada` hämtat (kolada/ÅÅÅÅ.yaml).",
+    ),
 ]
 
 TOP_LEVEL_KEYS = ["organ"] + sorted({s.key[0] for s in SECTIONS})

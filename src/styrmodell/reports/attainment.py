@@ -1,7 +1,8 @@
 """Goal attainment (måluppfyllelse) of one indicator for one period.
 
-The thresholds are the municipality's "decided definitions of attainment" (seed 003), set under
-`måluppfyllelse:` in styrmodell.yaml; the defaults are what most municipalities use.
+The thresholds are the municipality's decided definitions of attainment, set under
+`måluppfyllelse:` in styrmodell.yaml (for the whole chain, or per level and goal area); the
+defaults are what most municipalities use.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from decimal import Decimal
 from enum import Enum
 
 from styrmodell.model.base import period_sort_key
+from styrmodell.model.config import AttainmentSettings
 from styrmodell.model.goals import Direction, Indicator
 
 
@@ -48,15 +50,18 @@ def period_used(indicator: Indicator, period: str) -> str:
     return period
 
 
-def indicator_status(indicator: Indicator, period: str, partial_margin_percent: float = 5.0) -> Judgement:
+def indicator_status(
+    indicator: Indicator, period: str, partial_margin_percent: float = 5.0, partial_steps: int = 1
+) -> Judgement:
     """Outcome for `period` against the target of its year, in the indicator's direction.
 
-    Delvis uppnått: the outcome misses the target by at most `partial_margin_percent` of the target.
+    Delvis uppnått: the outcome misses the target by at most `partial_margin_percent` of the target;
+    for a qualitative indicator, by at most `partial_steps` steps of its scale.
     For a part of a year, an indicator measured yearly is judged by its latest whole year.
     """
     used = period_used(indicator, period)
     if used != period:
-        judgement = indicator_status(indicator, used, partial_margin_percent)
+        judgement = indicator_status(indicator, used, partial_margin_percent, partial_steps)
         return Judgement(judgement.status, f"mäts per år, senast {used}: {judgement.reason}")
     year = int(period[:4])
     outcome = indicator.utfall.get(period)
@@ -69,6 +74,14 @@ def indicator_status(indicator: Indicator, period: str, partial_margin_percent: 
         return Judgement(Status.EJ_MATT, "riktning saknas")
     higher = indicator.riktning == Direction.HIGHER
     met = outcome >= target if higher else outcome <= target
+    if indicator.qualitative:
+        text = f"utfall ”{indicator.step(outcome)}” mot målvärde ”{indicator.step(target)}” på skalan"
+        if met:
+            return Judgement(Status.UPPNATT, text)
+        if abs(outcome - target) <= partial_steps:
+            steps = "ett steg" if partial_steps == 1 else f"{partial_steps} steg"
+            return Judgement(Status.DELVIS, f"{text}; högst {steps} från målvärdet")
+        return Judgement(Status.EJ_UPPNATT, text)
     text = f"utfall {_fmt(outcome)} mot målvärde {_fmt(target)} ({'högre' if higher else 'lägre'} är bättre)"
     if met:
         return Judgement(Status.UPPNATT, text)
@@ -127,11 +140,38 @@ def _summary(parts: list[tuple[str, Status, str]], kind: str) -> str:
     return f"{len(parts)} {singular[kind] if len(parts) == 1 else kind}: " + ", ".join(words)
 
 
-def goal_status(repo, goal_id: str, period: str, _seen: frozenset = frozenset()) -> GoalJudgement:
+def settings_for(repo, goal) -> AttainmentSettings:
+    """The definitions of attainment for a goal: the chain's, with those of its level and then of its
+    goal area (the goal itself or the nearest goal above it that has its own) laid on top."""
+    base = repo.config.måluppfyllelse
+    if not base.nivåer and not base.målområden:
+        return base
+    area = None
+    stack, seen = [goal], set()
+    while stack and area is None:
+        current = stack.pop(0)
+        if current.id in seen:
+            continue
+        seen.add(current.id)
+        area = base.målområden.get(current.id)
+        stack += [repo.goal_by_id[p] for p in current.tjänar if p in repo.goal_by_id]
+    return base.resolved(base.nivåer.get(goal.nivå), area)
+
+
+def shown_to_kf(repo, indicator: Indicator) -> bool:
+    """Whether fullmäktige's reports follow up an indicator: its own, and a board's that is marked
+    `till_fullmäktige` (when any is marked; otherwise every indicator, as before there was a mark)."""
+    if not repo.marks_kf_indicators:
+        return True
+    return indicator.till_fullmäktige or indicator.organ is None or indicator.organ in repo.kf_ids
+
+
+def goal_status(repo, goal_id: str, period: str, _seen: frozenset = frozenset(), for_kf: bool = False) -> GoalJudgement:
     """A goal's status for a period: a recorded assessment if there is one, else its indicators and
-    the goals that serve it, combined by the municipality's method; the reason says why."""
-    settings = repo.config.måluppfyllelse
+    the goals that serve it, combined by the municipality's method; the reason says why. For
+    fullmäktige's reports (`for_kf`), only the indicators that are shown to fullmäktige count."""
     goal = repo.goal_by_id[goal_id]
+    settings = settings_for(repo, goal)
     assessment = goal.bedömningar.get(period)
     if assessment is not None and assessment.status:
         status = _ASSESSED.get(assessment.status.value)
@@ -140,7 +180,11 @@ def goal_status(repo, goal_id: str, period: str, _seen: frozenset = frozenset())
             return GoalJudgement(goal_id, status, f"professionell bedömning{why}")
     parts: list[tuple[str, Status, str]] = []
     for indicator in repo.indicators_by_goal.get(goal_id, []):
-        judgement = indicator_status(indicator, period, settings.delvis_marginal_procent)
+        if for_kf and not shown_to_kf(repo, indicator):
+            continue
+        judgement = indicator_status(
+            indicator, period, settings.delvis_marginal_procent, settings.kvalitativ_delvis_steg
+        )
         parts.append((indicator.id, judgement.status, judgement.reason))
     children = [c for c in repo.children.get(goal_id, []) if c.id not in _seen]
     for child in children:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from styrmodell.errors import FatalError
+from styrmodell.model.organisation import Administration, Unit
 from styrmodell.model.repository import Repository
 from styrmodell.reports.data import ReportData
 from styrmodell.reports.engine import render
@@ -52,18 +53,30 @@ def organs_for(repo: Repository, kind: ReportType, organ: str | None, period: Re
         for o in repo.organs:
             own = o.typ.value != "revision" and kind.has_own(ReportData(repo, period, o))
             (chosen if own else skipped).append(o.id)
+        # administrations and units only where they have something of their own; never listed as skipped
+        below_boards: list[Administration | Unit] = [*repo.administrations, *repo.units]
+        for below in below_boards:
+            if below.id not in repo.organ_by_id and kind.has_own(ReportData(repo, period, below)):
+                chosen.append(below.id)
         return Selection([None] + chosen, skipped)
-    if organ not in repo.organ_by_id:
+    if owner(repo, organ) is None:
+        known = [*repo.organ_by_id, *repo.administration_by_id, *repo.unit_by_id]
         raise FatalError(
-            f"--organ '{organ}' finns inte{did_you_mean(organ, repo.organ_by_id)} (eller skriv --organ all)"
+            f"--organ '{organ}' finns inte som organ, förvaltning eller enhet{did_you_mean(organ, known)} "
+            "(eller skriv --organ all)"
         )
     return Selection([organ], [])
+
+
+def owner(repo: Repository, ident: str):
+    """The organ, administration or unit with this id."""
+    return repo.organ_by_id.get(ident) or repo.administration_by_id.get(ident) or repo.unit_by_id.get(ident)
 
 
 def make(
     repo: Repository, root: Path, kind: ReportType, period: ReportPeriod, organ: str | None, fmt: str, workdir: Path
 ) -> Document:
-    data = ReportData(repo, period, repo.organ_by_id.get(organ) if organ else None)
+    data = ReportData(repo, period, owner(repo, organ) if organ else None)
     if fmt == "pdf":
         return _pdf(root, kind, data, organ, workdir)
     rendered = render(kind.name, data, fmt, root, kind.title)

@@ -7,20 +7,42 @@ municipality's own template (rendered in Jinja's sandbox) can use it without run
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import cast
 
 from styrmodell.model.base import period_sort_key
-from styrmodell.model.config import Level
+from styrmodell.model.config import AttainmentSettings, Level
 from styrmodell.model.economy import EconomyPeriod
-from styrmodell.model.goals import Activity, Assessment, Assignment, AssignmentStatus, Dialogue, Goal, Indicator
+from styrmodell.model.goals import (
+    Activity,
+    Assessment,
+    Assignment,
+    AssignmentStatus,
+    Dialogue,
+    Goal,
+    GoalOrigin,
+    Indicator,
+    QualityFactor,
+    Strategy,
+)
 from styrmodell.model.governance import Budget, ControlPlan, DelegationOrder, SteeringDocument
-from styrmodell.model.organisation import BOARDS, Organ
+from styrmodell.model.organisation import BOARDS, Administration, Organ, Unit
 from styrmodell.model.repository import Repository
-from styrmodell.reports.attainment import GoalJudgement, Judgement, Status, goal_status, indicator_status, period_used
+from styrmodell.reports.attainment import (
+    GoalJudgement,
+    Judgement,
+    Status,
+    goal_status,
+    indicator_status,
+    period_used,
+    settings_for,
+    shown_to_kf,
+)
 from styrmodell.reports.period import ReportPeriod
+from styrmodell.svenska import dates
 
 STATUS_CLASS = {
     Status.UPPNATT: "uppnått",
@@ -72,6 +94,12 @@ class IndicatorRow:
 
 
 @dataclass
+class StrategyRow:
+    strategy: Strategy
+    activities: list[Activity]
+
+
+@dataclass
 class GoalRow:
     goal: Goal
     level: str
@@ -80,10 +108,24 @@ class GoalRow:
     judgement: GoalJudgement
     assessment: Assessment | None  # the follow-up recorded for the period
     indicators: list[IndicatorRow]
-    activities: list[Activity]
+    activities: list[Activity]  # the activities that carry out no strategy of the goal's
     assignments: list[Assignment]
     serves: list[Goal]
     children: list[GoalRow] = field(default_factory=list)
+    strategies: list[StrategyRow] = field(default_factory=list)
+    owner_name: str = ""  # who owns the goal, in words (an organ, an administration, a unit)
+    reported_to_kf: list[IndicatorRow] = field(default_factory=list)  # the boards' indicators shown to KF
+
+    @property
+    def kind(self) -> str | None:
+        """'mål utifrån uppdraget' or 'eget resultatmål', for a board's goal that says which."""
+        return {GoalOrigin.UPPDRAG: "mål utifrån uppdraget", GoalOrigin.EGET: "eget resultatmål"}.get(
+            self.goal.slag  # type: ignore[arg-type]
+        )
+
+    @property
+    def children_below_boards(self) -> bool:
+        return bool(self.children) and all(c.goal.förvaltning or c.goal.enhet for c in self.children)
 
     @property
     def status(self) -> str:
@@ -99,6 +141,30 @@ class GoalRow:
 
 
 @dataclass
+class QualityRow:
+    factor: QualityFactor
+    indicators: list[IndicatorRow]
+
+
+@dataclass
+class PlanGoal:
+    """One strategic goal in an uppdragsplan: the year's assignments that serve it, and its indicators."""
+
+    goal: Goal
+    area: str | None
+    assignments: list[Assignment]
+    indicators: list[IndicatorRow]
+    level: str = ""
+
+    @property
+    def heading(self) -> str:
+        return self.area or self.level
+
+
+Owner = Organ | Administration | Unit
+
+
+@dataclass
 class AreaSummary:
     name: str
     counts: dict[str, int]  # status → number of goals
@@ -110,11 +176,53 @@ class AreaSummary:
 
 @dataclass
 class ReportData:
-    """Everything any report template may use, for one organ or (organ None) the whole municipality."""
+    """Everything any report template may use, for one organ, administration or unit (`organ`), or
+    (organ None) the whole municipality."""
 
     repo: Repository
     period: ReportPeriod
-    organ: Organ | None
+    organ: Owner | None
+
+    @property
+    def is_organ(self) -> bool:
+        return isinstance(self.organ, Organ)
+
+    @property
+    def owner_kind(self) -> str:
+        """kommun, organ, förvaltning or enhet: what the report is for."""
+        if self.organ is None:
+            return "kommun"
+        return (
+            "organ"
+            if isinstance(self.organ, Organ)
+            else "förvaltning"
+            if isinstance(self.organ, Administration)
+            else "enhet"
+        )
+
+    @cached_property
+    def _units(self) -> set[str]:
+        """The owner and the administrations and units under it (an organ: its administrations)."""
+        if self.organ is None:
+            return set()
+        ids = {self.organ.id}
+        if isinstance(self.organ, Organ):
+            ids |= {a.id for a in self.repo.administrations if self.organ.id in a.nämnd}
+        if isinstance(self.organ, (Organ, Administration)):
+            ids |= {u.id for u in self.repo.units if u.förvaltning in ids}
+        return ids
+
+    @cached_property
+    def _recipients(self) -> set[str]:
+        """Who stands for an administration or unit as an assignment's receiver: itself, its units, and
+        the roles employed in them (an assignment to the head of social services is the administration's)."""
+        return self._units | {r.id for r in self.repo.roles if r.förvaltning in self._units}
+
+    def _owned(self, obj) -> bool:
+        """Whether a goal, strategy, activity or quality factor is this report's owner's own."""
+        if self.organ is None:
+            return True
+        return obj.owner == self.organ.id
 
     # --- who and what ------------------------------------------------------------------------
     @property
@@ -139,9 +247,9 @@ class ReportData:
         return next((o for o in self.repo.organs if o.typ.value == "kf"), None)
 
     def organ_name(self, ident: str | None) -> str:
-        """An organ's name; where a role may stand (an assignment's receiver), the role's."""
-        organ = self.repo.organ_by_id.get(ident or "")
-        return organ.namn if organ else self._role_or_id(ident)
+        """An organ's name; where an administration, a unit or a role may stand (an assignment's
+        receiver), theirs."""
+        return self.repo.owner_name(ident)
 
     def role_name(self, ident: str | None) -> str:
         """A role's name; where an organ may stand (`ansvarig: ks`), the organ's."""
@@ -172,11 +280,14 @@ class ReportData:
                 return parent.text
         return None
 
-    def indicator_row(self, indicator: Indicator, key: str | None = None) -> IndicatorRow:
-        """The indicator as of the report's period, or as of `key` (an earlier period)."""
+    def indicator_row(
+        self, indicator: Indicator, key: str | None = None, settings: AttainmentSettings | None = None
+    ) -> IndicatorRow:
+        """The indicator as of the report's period, or as of `key` (an earlier period), judged by the
+        definitions of attainment of the goal it is shown under (`settings`)."""
         key = key or self.period.key
-        margin = self.repo.config.måluppfyllelse.delvis_marginal_procent
-        judgement = indicator_status(indicator, key, margin)
+        settings = settings or self.repo.config.måluppfyllelse
+        judgement = indicator_status(indicator, key, settings.delvis_marginal_procent, settings.kvalitativ_delvis_steg)
         used = period_used(indicator, key)
         year = int(used[:4])
         years = sorted(
@@ -233,18 +344,41 @@ class ReportData:
             if with_children
             else []
         )
+        settings = settings_for(self.repo, goal)
+        for_kf = self.organ is None
+        indicators = [
+            self.indicator_row(i, settings=settings)
+            for i in self.repo.indicators_by_goal.get(goal.id, [])
+            if not for_kf or shown_to_kf(self.repo, i)
+        ]
+        strategies = [
+            StrategyRow(s, [a for a in self.repo.activities if s.id in a.strategi])
+            for s in self.repo.strategies_by_goal.get(goal.id, [])
+        ]
+        in_strategies = {a.id for row in strategies for a in row.activities}
+        reported = []
+        if for_kf and self.repo.marks_kf_indicators:
+            seen = {row.indicator.id for row in indicators}
+            for child in children:
+                for row in child.indicators:
+                    if row.indicator.till_fullmäktige and row.indicator.id not in seen:
+                        seen.add(row.indicator.id)
+                        reported.append(row)
         return GoalRow(
             goal=goal,
             level=self._level_name(goal),
             area=self._area(goal),
             organ=self.repo.organ_by_id.get(goal.organ or ""),
-            judgement=goal_status(self.repo, goal.id, self.period.key),
+            judgement=goal_status(self.repo, goal.id, self.period.key, for_kf=for_kf),
             assessment=goal.bedömningar.get(self.period.key),
-            indicators=[self.indicator_row(i) for i in self.repo.indicators_by_goal.get(goal.id, [])],
-            activities=list(self.repo.activities_by_goal.get(goal.id, [])),
+            indicators=indicators,
+            activities=[a for a in self.repo.activities_by_goal.get(goal.id, []) if a.id not in in_strategies],
             assignments=[a for a in self.repo.assignments if goal.id in a.mål],
             serves=[self.repo.goal_by_id[g] for g in goal.tjänar if g in self.repo.goal_by_id],
             children=children,
+            strategies=strategies,
+            owner_name=self.repo.owner_name(goal.owner),
+            reported_to_kf=reported,
         )
 
     def _follows_up(self, goal: Goal) -> bool:
@@ -255,8 +389,29 @@ class ReportData:
         return self.organ.id if self.organ else (self.kf.id if self.kf else None)
 
     @cached_property
+    def attainment_decisions(self) -> list[tuple[str, str]]:
+        """(what the definitions of attainment apply to, the decision in words), where decided."""
+        settings = self.repo.config.måluppfyllelse
+        out = []
+        if settings.beslut:
+            out.append(("för hela målkedjan", self._decision(settings.beslut)))
+        for level_id, rule in settings.nivåer.items():
+            if rule.beslut:
+                level = self._levels.get(level_id)
+                out.append((f"för nivån {level.namn if level else level_id}", self._decision(rule.beslut)))
+        for goal_id, rule in settings.målområden.items():
+            goal = self.repo.goal_by_id.get(goal_id)
+            if rule.beslut and goal is not None:
+                out.append((f"för målområdet {goal.text}", self._decision(rule.beslut)))
+        return out
+
+    def _decision(self, decision) -> str:
+        text = f"{self.organ_name(decision.organ)} {dates.date(decision.datum)}"
+        return f"{text} {decision.paragraf}" if decision.paragraf else text
+
+    @cached_property
     def own_goals(self) -> list[Goal]:
-        return [g for g in self.repo.goals if g.organ == self._owner and self._follows_up(g)]
+        return [g for g in self.repo.goals if g.owner == self._owner and self._follows_up(g)]
 
     @cached_property
     def goals(self) -> list[GoalRow]:
@@ -265,8 +420,7 @@ class ReportData:
         (Grästorp's kommunstyrelse works on fullmäktige's goals) follows up the goals its
         indicators and activities serve. Financial goals are in `financial_goals`."""
         chosen = self.own_goals or self.served_goals
-        with_children = self.organ is None or self.organ.typ.value == "kf"
-        return [self.goal_row(g, with_children) for g in chosen]
+        return [self.goal_row(g, bool(self.own_goals) or self.organ is None) for g in chosen]
 
     @cached_property
     def served_goals(self) -> list[Goal]:
@@ -274,10 +428,21 @@ class ReportData:
         and activities serve. Another board's goals are that board's to report."""
         if self.organ is None:
             return []
-        ids = {g for i in self.repo.indicators if i.organ == self.organ.id for g in i.mål}
-        ids |= {g for a in self.repo.activities if a.organ == self.organ.id for g in a.mål}
-        above = {self.kf.id if self.kf else None, self.organ.under}
-        return [g for g in self.repo.goals if g.id in ids and g.organ in above and self._follows_up(g)]
+        ident = self.organ.id
+        ids = {g for i in self.repo.indicators if i.organ == ident for g in i.mål}
+        ids |= {g for a in self.repo.activities if ident in (a.organ, a.förvaltning, a.enhet) for g in a.mål}
+        ids |= {g for s in self.repo.strategies if s.owner == ident for g in s.mål}
+        if isinstance(self.organ, Organ):
+            above = {self.kf.id if self.kf else None, self.organ.under}
+            return [
+                g
+                for g in self.repo.goals
+                if g.id in ids and g.owner in above and not (g.förvaltning or g.enhet) and self._follows_up(g)
+            ]
+        boards = set(self.repo.boards_of(ident)) | {self.kf.id if self.kf else None}
+        administration = self.repo.administration_of(ident)
+        above = boards | ({administration} if administration and administration != ident else set())
+        return [g for g in self.repo.goals if g.id in ids and g.owner in above and self._follows_up(g)]
 
     @cached_property
     def indicator_rows(self) -> list[IndicatorRow]:
@@ -296,8 +461,23 @@ class ReportData:
         return [
             self.goal_row(g, False)
             for g in self.repo.goals
-            if g.organ == self._owner and g.typ.value == "finansiellt" and g.in_force(self.period.year)
+            if g.owner == self._owner and g.typ.value == "finansiellt" and g.in_force(self.period.year)
         ]
+
+    @cached_property
+    def quality(self) -> list[QualityRow]:
+        """The critical quality factors of the owner (of the whole municipality: all), with their indicators."""
+        rows = []
+        for factor in self.repo.quality_factors:
+            if self.organ is not None and factor.owner not in self._units:
+                continue
+            indicators = [self.indicator_row(i) for i in self.repo.indicators if factor.id in i.kvalitetsfaktor]
+            rows.append(QualityRow(factor, indicators))
+        return rows
+
+    @cached_property
+    def strategies(self) -> list[Strategy]:
+        return [s for s in self.repo.strategies if self.organ is None or s.owner in self._units]
 
     @cached_property
     def areas(self) -> list[AreaSummary]:
@@ -320,7 +500,12 @@ class ReportData:
     def current_state(self) -> list[IndicatorRow]:
         """The indicators as they stood at their latest outcome up to the period: a plan's starting point."""
         rows = []
-        for row in self.indicator_rows:
+        source = self.indicator_rows
+        if not source and isinstance(self.organ, (Administration, Unit)):
+            # an administration that works on its board's assignments starts from the board's indicators
+            boards = set(self.repo.boards_of(self.organ.id))
+            source = [self.indicator_row(i) for i in self.repo.indicators if i.organ in boards]
+        for row in source:
             known = [
                 p
                 for p, v in row.indicator.utfall.items()
@@ -336,28 +521,106 @@ class ReportData:
         if organ_id == self.organ.id:
             return True
         return any(
-            self.repo.goal_by_id.get(g) is not None and self.repo.goal_by_id[g].organ == self.organ.id for g in goal_ids
+            self.repo.goal_by_id.get(g) is not None and self.repo.goal_by_id[g].owner == self.organ.id for g in goal_ids
         )
 
     @cached_property
     def activities(self) -> list[Activity]:
+        if isinstance(self.organ, (Administration, Unit)):
+            return [
+                a
+                for a in self.repo.activities
+                if a.förvaltning in self._units or a.enhet in self._units or self._mine(None, a.mål)
+            ]
         return [a for a in self.repo.activities if self._mine(a.organ, a.mål)]
 
     @cached_property
     def assignments(self) -> list[Assignment]:
+        """The assignments given by or to the owner (an administration: to it or its units), given by the
+        period's end."""
         if self.organ is None:
-            return list(self.repo.assignments)
-        return [a for a in self.repo.assignments if self.organ.id in (a.mottagare, a.givare)]
+            rows = list(self.repo.assignments)
+        elif isinstance(self.organ, Organ):
+            rows = [a for a in self.repo.assignments if self.organ.id in (a.mottagare, a.givare)]
+        else:
+            rows = [a for a in self.repo.assignments if a.mottagare in self._recipients]
+        return [a for a in rows if a.status_on(self.period.end) is not None]
+
+    def status_on_end(self, assignment: Assignment) -> AssignmentStatus:
+        """The assignment's status as it stood at the period's end (the date of a status report)."""
+        return assignment.status_on(self.period.end) or AssignmentStatus.EJ_PABORJAT
 
     @cached_property
     def open_assignments(self) -> list[Assignment]:
-        """Assignments not yet carried out (seed 001 §6), the overdue first."""
-        done = {AssignmentStatus.GENOMFORT, AssignmentStatus.AVSLUTAT}
-        rows = [a for a in self.assignments if a.status not in done]
+        """Assignments not yet carried out at the period's end, the overdue first."""
+        rows = [a for a in self.assignments if not a.done_on(self.period.end)]
         return sorted(rows, key=lambda a: (a.senast is None, a.senast or self.period.end, a.id))
 
+    @cached_property
+    def done_assignments(self) -> list[Assignment]:
+        return [a for a in self.assignments if a.done_on(self.period.end)]
+
     def overdue(self, assignment: Assignment) -> bool:
-        return assignment.senast is not None and assignment.senast < self.period.end
+        """Past its last day at the period's end and not carried out by then."""
+        return assignment.late_on(self.period.end)
+
+    @cached_property
+    def plan_goals(self) -> list[PlanGoal]:
+        """An uppdragsplan: the year's assignments of the owner (given by it; for the whole municipality,
+        all) under the goals they serve, with the owner's indicators for those goals."""
+        year = self.period.year
+        if self.organ is None:
+            mine = list(self.repo.assignments)
+        elif isinstance(self.organ, Organ):
+            mine = [a for a in self.repo.assignments if self.organ.id in (a.givare, a.mottagare)]
+        else:
+            mine = [a for a in self.repo.assignments if a.mottagare in self._recipients]
+        mine = [a for a in mine if a.plan_year == year]
+        indicators = [
+            i
+            for i in self.repo.indicators
+            if (self.organ is None and shown_to_kf(self.repo, i))
+            or (self.organ is not None and i.organ == self.organ.id)
+        ]
+        rows = []
+        for goal in self.repo.goals:
+            if goal.typ.value == "finansiellt" or not self._measured(goal):
+                continue
+            assignments = [a for a in mine if goal.id in a.mål]
+            measured = [i for i in indicators if goal.id in i.mål]
+            if assignments or measured:
+                settings = settings_for(self.repo, goal)
+                shown = [self.indicator_row(i, settings=settings) for i in measured]
+                rows.append(PlanGoal(goal, self._area(goal), assignments, shown, self._level_name(goal)))
+        return rows
+
+    @cached_property
+    def assignment_activities(self) -> list[tuple[Assignment, list[Activity]]]:
+        """The owner's activities that carry out assignments, under each assignment (a verksamhetsplan that
+        describes how the administration carries out the board's assignments)."""
+        rows = []
+        for assignment in self.repo.assignments:
+            doing = [a for a in self.activities if assignment.id in a.uppdrag]
+            if doing:
+                rows.append((assignment, doing))
+        return rows
+
+    @property
+    def plan_assignment_count(self) -> int:
+        return sum(len(row.assignments) for row in self.plan_goals) + len(self.plan_other_assignments)
+
+    @cached_property
+    def plan_other_assignments(self) -> list[Assignment]:
+        """The year's assignments in the plan that serve none of the goals."""
+        placed = {a.id for row in self.plan_goals for a in row.assignments}
+        year = self.period.year
+        if self.organ is None:
+            mine = list(self.repo.assignments)
+        elif isinstance(self.organ, Organ):
+            mine = [a for a in self.repo.assignments if self.organ.id in (a.givare, a.mottagare)]
+        else:
+            mine = [a for a in self.repo.assignments if a.mottagare in self._recipients]
+        return [a for a in mine if a.plan_year == year and a.id not in placed]
 
     @cached_property
     def dialogues(self) -> list[Dialogue]:
@@ -413,7 +676,7 @@ class ReportData:
     @cached_property
     def board_forecasts(self) -> list[tuple[str, float | None, float | None, float, float | None, str | None]]:
         """(organ, frame, outcome so far, forecast, deviation = frame − forecast, comment) per board."""
-        if self.economy is None:
+        if self.economy is None or (self.organ is not None and not isinstance(self.organ, Organ)):
             return []
         rows = []
         for organ_id, forecast in self.economy.nämnder.items():
@@ -455,13 +718,15 @@ class ReportData:
     @property
     def is_board(self) -> bool:
         """The whole municipality, or a board in the sense of KL: these delegate and keep internal control."""
-        return self.organ is None or self.organ.typ in BOARDS
+        return self.organ is None or (isinstance(self.organ, Organ) and self.organ.typ in BOARDS)
 
     @cached_property
     def expects_control_plan(self) -> bool:
         """Whether this organ should have an internal-control plan, as rule SM903 is set for the repository."""
         if self.organ is None:
             return True
+        if not isinstance(self.organ, Organ):
+            return False
         from styrmodell.rules import control_plan
         from styrmodell.validation.checker import active_rules
 
@@ -484,8 +749,22 @@ class ReportData:
 
     @cached_property
     def documents(self) -> list[SteeringDocument]:
-        rows = [d for d in self.repo.documents if self.organ is None or d.beslutad_av == self.organ.id]
+        """The register: every document, or those the owner decided or is responsible for (itself, or
+        through a role in it or in its administrations)."""
+        if self.organ is None:
+            rows = list(self.repo.documents)
+        else:
+            people = {r.id for r in self.repo.roles if r.organ in self._units or r.förvaltning in self._units}
+            mine = self._units | people
+            rows = [d for d in self.repo.documents if d.beslutad_av in mine or d.ansvarig in mine]
         return sorted(rows, key=lambda d: (d.typ.value, d.titel))
+
+    def replaced_by(self, document: SteeringDocument) -> list[SteeringDocument]:
+        return self.repo.replaced_by.get(document.id, [])
+
+    def last_review(self, document: SteeringDocument) -> dt.date | None:
+        dates = [d for d in (document.beslutsdatum, document.reviderad) if d]
+        return max(dates) if dates else None
 
 
 def compass_view(data: ReportData):

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from styrmodell.model.organisation import BOARDS, OrganKind
+from styrmodell.model.organisation import BOARDS, Organ, OrganKind
 from styrmodell.reports.period import ReportPeriod
 
 if TYPE_CHECKING:
@@ -44,9 +44,18 @@ def _tertial(today: dt.date) -> ReportPeriod:
 # whole municipality's, which `--organ all` always makes.
 def _goal_report(d: ReportData) -> bool:
     assert d.organ is not None  # asked only for an organ (`--organ all`)
+    if not isinstance(d.organ, Organ):  # an administration or a unit: when it has goals of its own
+        return bool(d.own_goals)
     if d.organ.typ == OrganKind.KF:
         return False
     return d.organ.typ in BOARDS | {OrganKind.BOLAG} or bool(d.own_goals)
+
+
+def _plans_assignments(d: ReportData) -> bool:
+    assert d.organ is not None
+    if not isinstance(d.organ, Organ):
+        return bool(d.plan_goals or d.plan_other_assignments)
+    return _goal_report(d) or bool(d.plan_goals)
 
 
 def _has_assignments(d: ReportData) -> bool:
@@ -81,11 +90,15 @@ REPORTS: dict[str, ReportType] = {
         ReportType(
             "verksamhetsplan",
             "Verksamhetsplan",
-            "mål, indikatorer med målvärden, aktiviteter, budget (seed 001 §3)",
+            "mål, strategier, indikatorer med målvärden, aktiviteter, kvalitetsfaktorer, budget",
             _next_year,
         ),
         ReportType(
-            "uppdragsplan", "Uppdragsplan", "som verksamhetsplanen, för en målkedja med uppdragsplaner", _next_year
+            "uppdragsplan",
+            "Uppdragsplan",
+            "årets uppdrag och indikatorer under de strategiska mål de tjänar",
+            _next_year,
+            _plans_assignments,
         ),
         ReportType(
             "delarsrapport",

@@ -16,24 +16,52 @@ def area_row(area: AreaSummary) -> list:
     return [area.name] + [str(area.counts[s]) for s in ("uppnått", "delvis uppnått", "ej uppnått", "ej mätt")]
 
 
+def value(indicator, number: float | None) -> str:
+    """A value of an indicator as a reader reads it: a step of a qualitative indicator's scale, or a
+    number with the unit."""
+    if indicator.qualitative:
+        return indicator.step(number) or "–"
+    return numbers.with_unit(number, indicator.enhet)
+
+
 def indicator_row(row: IndicatorRow) -> list:
-    unit = row.indicator.enhet
+    indicator = row.indicator
     notes = [row.trend] if row.trend else []
-    notes += [f"{name}: {numbers.with_unit(value, unit)}" for name, value in row.comparisons]
+    notes += [f"{name}: {value(indicator, v)}" for name, v in row.comparisons]
     if row.kolada or row.kolada_comparisons:
         notes.append("Källa: Kolada")
     return [
-        row.indicator.namn,
+        indicator.namn,
         row.period,
-        numbers.with_unit(row.outcome, unit),
-        numbers.with_unit(row.target, unit),
+        value(indicator, row.outcome),
+        value(indicator, row.target),
         _status(row),
         "; ".join(notes) or "–",
     ]
 
 
 def goal_row(row: GoalRow, data: ReportData) -> list:
-    return [row.goal.text, data.organ_name(row.goal.organ), _status(row), row.reason]
+    return [row.goal.text, row.owner_name or data.organ_name(row.goal.organ), _status(row), row.reason]
+
+
+def strategy_row(row, data: ReportData) -> list:
+    strategy = row.strategy
+    return [
+        strategy.namn,
+        data.role_name(strategy.ansvarig) if strategy.ansvarig else "–",
+        "; ".join(a.namn for a in row.activities) or "–",
+    ]
+
+
+def quality_factor_row(row: IndicatorRow, years: list[int]) -> list:
+    indicator = row.indicator
+    latest = [(p, v) for p, v in indicator.utfall.items() if v is not None]
+    last = max(latest, key=lambda pv: (int(pv[0][:4]), pv[0])) if latest else None
+    return (
+        [indicator.namn, f"{value(indicator, last[1])} ({last[0]})" if last else "–"]
+        + [value(indicator, indicator.målvärden.get(y)) for y in years]
+        + [indicator.metod or indicator.källa]
+    )
 
 
 def goal_row_without_organ(row: GoalRow) -> list:
@@ -47,14 +75,13 @@ def activity_row(activity, data: ReportData) -> list:
 
 def plan_row(row: IndicatorRow, years: list[int]) -> list:
     indicator = row.indicator
-    unit = indicator.enhet
-    base = f"{numbers.with_unit(indicator.bas.värde, unit)} ({indicator.bas.år})" if indicator.bas else "–"
+    base = f"{value(indicator, indicator.bas.värde)} ({indicator.bas.år})" if indicator.bas else "–"
     latest = [(p, v) for p, v in indicator.utfall.items() if v is not None and "-" not in p]
     last = max(latest, key=lambda pv: int(pv[0])) if latest else None
-    latest_text = f"{numbers.with_unit(last[1], unit)} ({last[0]})" if last else "–"
+    latest_text = f"{value(indicator, last[1])} ({last[0]})" if last else "–"
     return (
         [indicator.namn, base, latest_text]
-        + [numbers.with_unit(indicator.målvärden.get(y), unit) for y in years]
+        + [value(indicator, indicator.målvärden.get(y)) for y in years]
         + [indicator.källa]
     )
 
@@ -71,11 +98,11 @@ def board_row(item: tuple) -> list:
 
 
 def quality_row(row: IndicatorRow) -> list:
-    unit = row.indicator.enhet
+    indicator = row.indicator
     return [
-        row.indicator.namn,
-        f"{numbers.with_unit(row.outcome, unit)} ({row.period})",
-        "; ".join(f"{name}: {numbers.with_unit(value, unit)}" for name, value in row.comparisons)
+        indicator.namn,
+        f"{value(indicator, row.outcome)} ({row.period})",
+        "; ".join(f"{name}: {value(indicator, v)}" for name, v in row.comparisons)
         + ("; Källa: Kolada" if row.kolada or row.kolada_comparisons else ""),
         _status(row),
     ]
@@ -92,16 +119,27 @@ def control_row(risk, data: ReportData, with_result: bool = False) -> list:
 
 
 def assignment_row(assignment, data: ReportData) -> list:
+    """The assignment as it stood at the report's period end: a status report in May shows May's status."""
     deadline = dates.date(assignment.senast) if assignment.senast else "–"
     if data.overdue(assignment):
         deadline += " (försenat)"
+    status = data.status_on_end(assignment).value
+    if assignment.genomfört is not None and assignment.genomfört <= data.period.end:
+        status += f" {dates.date(assignment.genomfört)}"
+        if assignment.completed_late:
+            status += " (efter sista dag)"
     return [
         assignment.text,
         data.organ_name(assignment.givare),
         data.organ_name(assignment.mottagare),
         deadline,
-        assignment.status.value,
+        status,
     ]
+
+
+def plan_assignment_row(assignment, data: ReportData) -> list:
+    deadline = dates.date(assignment.senast) if assignment.senast else "–"
+    return [assignment.text, data.organ_name(assignment.mottagare), deadline, assignment.återrapportering or "–"]
 
 
 def result_rows(economy, previous, plan, with_forecast: bool) -> list:
@@ -136,6 +174,58 @@ def document_row(document, data: ReportData) -> list:
         data.role_name(document.ansvarig) if document.ansvarig else "–",
         dates.date(document.gäller_till) if document.gäller_till else "tills vidare",
     ]
+
+
+def scope_text(document, data: ReportData) -> str:
+    scope = document.gäller_för
+    if scope is None:
+        return "–"
+    if not isinstance(scope, list):
+        return {"koncernen": "hela koncernen, med bolag och förbund", "kommunen": "kommunen, utan bolag och förbund"}[
+            scope.value
+        ]
+    return ", ".join(data.organ_name(i) for i in scope)
+
+
+def validity_text(document, data: ReportData) -> str:
+    """From when to when a document is in force, or that it is replaced or repealed."""
+    replaced = data.replaced_by(document)
+    if document.upphävd is not None:
+        return f"upphävt {dates.date(document.upphävd.datum)} ({data.organ_name(document.upphävd.organ)})"
+    if replaced:
+        return "ersatt av " + ", ".join(d.titel for d in replaced)
+    start = dates.date(document.gäller_från) if document.gäller_från else None
+    end = dates.date(document.gäller_till) if document.gäller_till else "tills vidare"
+    return f"{start} – {end}" if start else end
+
+
+def register_row(document, data: ReportData) -> list:
+    """A row of the register: everything the register shows of one document."""
+    title = document.titel
+    extra = []
+    if document.sidor:
+        extra.append(f"{document.sidor} sidor")
+    if document.publicering is not None:
+        extra.append("på intranätet" if document.publicering.value == "intranät" else "på webbplatsen")
+    if extra:
+        title += f" ({', '.join(extra)})"
+    decided = data.organ_name(document.beslutad_av) if document.beslutad_av else "–"
+    when = dates.date(document.beslutsdatum) if document.beslutsdatum else "–"
+    review = data.last_review(document)
+    replaces = [(data.repo.document_by_id[i].titel if i in data.repo.document_by_id else i) for i in document.ersätter]
+    scope = scope_text(document, data)
+    return [
+        title,
+        f"{decided}, {when}" + (f" {document.paragraf}" if document.paragraf else ""),
+        data.role_name(document.ansvarig) if document.ansvarig else "–",
+        validity_text(document, data) + ("" if scope == "–" else f"; för {scope}"),
+        dates.date(review) if review else "–",
+        "; ".join(replaces) or "–",
+    ]
+
+
+def link_item(document) -> str:
+    return f"{document.titel}: {document.länk}"
 
 
 def delegation_row(row, data: ReportData) -> list:
@@ -213,7 +303,12 @@ FILTERS = {
     "kvalitetsrad": quality_row,
     "kontrollrad": control_row,
     "uppdragsrad": assignment_row,
+    "planuppdragsrad": plan_assignment_row,
     "dokumentrad": document_row,
+    "registerrad": register_row,
+    "länkrad": link_item,
+    "strategirad": strategy_row,
+    "kvalitetsfaktorrad": quality_factor_row,
     "delegationsrad": delegation_row,
     "ramrad": frame_row,
     "kompassområde": compass_area_row,

@@ -30,7 +30,7 @@ Rätt: `max: 85` på fråga 1.2, så att området har 100.
 - `max` (100): poängen som varje område ska ha.
 
 ## Referens
-Seed 002 avsnitt 1 och 4 (åtta huvudområden, 100 poäng per område).
+Kommunkompassen (SKL, revisionen 2010): åtta huvudområden med 100 poäng vardera.
 """
 
 from __future__ import annotations

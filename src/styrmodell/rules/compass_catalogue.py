@@ -35,7 +35,7 @@ Rätt:
 Inga.
 
 ## Referens
-Seed 002 avsnitt 1 (åtta huvudområden med delområden och frågor) och avsnitt 4 (delfrågorna).
+Kommunkompassen (SKL, revisionen 2010): åtta huvudområden med delområden och frågor.
 """
 
 from __future__ import annotations

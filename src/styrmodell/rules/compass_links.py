@@ -30,8 +30,8 @@ Rätt:
 Inga.
 
 ## Referens
-Seed 002 avsnitt 1 ("Till utpekade förbättringsområden blir det naturligt att koppla
-handlingsplaner för förändring").
+Kommunkompassen (SKL): till utpekade förbättringsområden kopplar kommunen handlingsplaner för
+förändring.
 """
 
 from __future__ import annotations

@@ -31,7 +31,8 @@ Rätt:
 Inga.
 
 ## Referens
-Seed 002 avsnitt 4 (Översikt av poängfördelning: uppnått, max och procent per delfråga).
+Kommunkompassen (SKL, revisionen 2010): varje delfråga har en maxpoäng, och utvärderingsrapporten
+redovisar uppnådda poäng, max och procent per delfråga.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ som rapportens tabeller gör och jämför:
 
 ## Varför
 Rapporten trycker avrundade tal, och de avrundade delfrågorna summerar inte alltid till det
-tryckta områdesresultatet. Decimalerna avgör: i Grästorp 2014 (seed 002) trycks område 3 med
+tryckta områdesresultatet. Decimalerna avgör: i Grästorps utvärdering 2014 trycks område 3 med
 delfrågorna 11 + 17 + 20 + 17 + 9 = 74 men resultatet 73, eftersom poängen är 11,25 + 16,5 +
 19,75 + 16,6 + 9,3 = 73,4. Stämmer en summa inte är en delfråga felskriven eller avrundad – och
 då stämmer inte heller jämförelser och spindeldiagram.
@@ -32,7 +32,7 @@ Rätt:
 - `tolerans` (0): hur många poäng en tryckt summa får skilja, för rapporter som räknat på annat sätt.
 
 ## Referens
-Seed 002 avsnitt 2 (tabell 1, TOTALT 506) och avsnitt 4 (poäng, max och procent per delfråga).
+Kommunkompassen (SKL): utvärderingsrapportens tabeller trycker heltal, poängen sätts med decimaler.
 """
 
 from __future__ import annotations

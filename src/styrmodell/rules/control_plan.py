@@ -6,7 +6,7 @@ Att varje organ av typ `nämnd`, `gemensam nämnd` eller `ks` har minst en inter
 
 ## Varför
 Nämnderna ska se till att den interne kontrollen är tillräcklig. Lagen kräver ingen plan med just
-det namnet, men en årlig plan med riskbedömning är praxis (seed 004 §2.3, seed 000 §7.7); därför är
+det namnet, men en årlig plan med riskbedömning är praxis (en årlig riskbedömning och en plan för de kontroller som ska göras); därför är
 detta en varning.
 
 ## Exempel

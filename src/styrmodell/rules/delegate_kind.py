@@ -12,7 +12,7 @@ kommunallagen låter nämnden delegera till:
 - en anställd (kommundirektör, förvaltningschef, verksamhetschef, enhetschef, tjänsteperson);
 - en automatiserad beslutsfunktion (`typ: automatiserat beslutsfattande`).
 
-En grupp (`typ: grupp`) är inte tillåten, vare sig av anställda eller blandad av förtroendevalda
+En grupp (`typ: grupp` eller `ledningsgrupp`) är inte tillåten, vare sig av anställda eller blandad av förtroendevalda
 och anställda ("blandad delegering"). En förtroendevald som sitter i en annan nämnd eller i en
 annan nämnds utskott är inte en tillåten delegat, och inte heller en förtroendevald roll som inte
 anger något organ. Fullmäktiges egna uppdrag åt nämnderna (KL 5 kap. 2 §) är inte delegering enligt
@@ -54,7 +54,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from styrmodell.findings import Location, Severity
-from styrmodell.model.organisation import Organ, OrganKind, Role, RoleKind
+from styrmodell.model.organisation import GROUPS, Organ, OrganKind, Role, RoleKind
 from styrmodell.model.repository import Repository
 from styrmodell.rules._delegation import people, resolve, rows
 from styrmodell.rules.base import Basis
@@ -76,7 +76,7 @@ def _problem(repo: Repository, board: str | None, ident: str) -> str | None:
         if board and target.under != board:
             return f"utskottet '{ident}' hör inte till '{board}' (ange `under: {board}` om det gör det)"
         return None
-    if target.typ == RoleKind.GRUPP:
+    if target.typ in GROUPS:
         members = [repo.role_by_id[m] for m in target.medlemmar if m in repo.role_by_id]
         mixed = any(m.elected for m in members) and any(m.employed for m in members)
         if mixed:

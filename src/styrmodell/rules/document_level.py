@@ -3,7 +3,7 @@
 ## Vad den kontrollerar
 Att `beslutad_av` för varje styrdokument är ett organ eller en roll av ett slag som får anta den
 sortens dokument, enligt inställningen `beslutsnivåer` (dokumenttyp → tillåtna organ- eller
-rolltyper). Standard, efter seed 000 §7:
+rolltyper). Standard, efter hur kommuner vanligen fördelar besluten:
 policy, strategi, program, reglemente, arbetsordning, bolagsordning, ägardirektiv och taxa av `kf`;
 plan av `kf`, `ks` eller `nämnd`; riktlinje och regel av `kf`, `ks` eller `nämnd`;
 delegationsordning av `ks` eller `nämnd`; rutin, handbok, processbeskrivning och anvisning av
@@ -23,7 +23,8 @@ Rätt: `beslutad_av: kf`.
   (`kf`, `ks`, `nämnd`, `utskott`, `bolag`, ...) och rolltyper (`förvaltningschef`, ...).
 
 ## Referens
-Seed 000 §7.1–7.4, KL 5 kap. 1 § (fullmäktige beslutar i ärenden av principiell beskaffenhet).
+KL 5 kap. 1 § (fullmäktige beslutar i ärenden av principiell beskaffenhet eller annars av större
+vikt); kommunens egna riktlinjer för styrdokument (vem som antar vilket slag).
 """
 
 from __future__ import annotations

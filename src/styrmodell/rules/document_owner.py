@@ -2,22 +2,22 @@
 
 ## Vad den kontrollerar
 Att varje styrdokument har `ansvarig`: en roll som ser till att dokumentet hålls aktuellt och är
-känt i organisationen.
+känt i organisationen, eller den ansvariga nämnden (ett organ) som aktualitetsgranskar det.
 
 ## Varför
-"Den som antar aktuell standard utser också en ansvarig som ser till att den hålls aktuell och att
-de är kända i organisationen" (seed 000 §7.4).
+Den som antar ett dokument utser också en ansvarig som ser till att det hålls aktuellt och är känt
+i organisationen. Ett program aktualitetsgranskas av sin ansvariga nämnd.
 
 ## Exempel
 Fel: ett styrdokument utan `ansvarig:`.
 
-Rätt: `ansvarig: hr-chef`.
+Rätt: `ansvarig: hr-chef`, eller för ett program `ansvarig: kfn` (den ansvariga nämnden).
 
 ## Inställningar
 Inga.
 
 ## Referens
-Seed 000 §7.4.
+Kommunens egen styrmodell (riktlinjer för styrdokument): varje dokument har en ansvarig som håller det aktuellt.
 """
 
 from __future__ import annotations
@@ -38,4 +38,7 @@ BASIS = Basis.MUNICIPALITY
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
     for doc in repo.documents:
         if doc.ansvarig is None:
-            yield f"styrdokumentet '{doc.id}' saknar ansvarig; ange `ansvarig:` (en roll)", doc.where("id")
+            yield (
+                f"styrdokumentet '{doc.id}' saknar ansvarig; ange `ansvarig:` (en roll eller ett organ)",
+                doc.where("id"),
+            )

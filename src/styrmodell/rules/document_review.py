@@ -10,6 +10,9 @@ styrmodell.yaml, annars dagens.
 
 Med `max_år` satt räknas i stället rullande år: översynen ska ha skett inom så många år.
 
+Ett dokument som ett annat dokument ersätter (`ersätter:`), eller som är upphävt (`upphävd:`),
+ska inte förnyas och kontrolleras inte.
+
 ## Varför
 Kommunens riktlinjer för styrdokument kräver att program och policyer aktualitetsgranskas minst
 en gång per mandatperiod (så Askersunds). Mandatperioden är fullmäktiges: fyra år från den 15
@@ -77,6 +80,8 @@ def _due(last: dt.date, options: Options) -> tuple[dt.date, str]:
 def check(repo: Repository, options: Options) -> Iterator[tuple[str, Location]]:
     today = repo.config.today()
     for doc in repo.documents:
+        if doc.upphävd is not None or doc.id in repo.replaced_by:
+            continue  # replaced or repealed: not to be renewed
         if doc.gäller_till and doc.gäller_till < today:
             yield (
                 f"styrdokumentet '{doc.id}' gällde till {doc.gäller_till.isoformat()}; förnya eller avveckla det",

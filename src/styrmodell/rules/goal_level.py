@@ -2,14 +2,16 @@
 
 ## Vad den kontrollerar
 - `nivå` är en av nivåerna i `målkedja` i styrmodell.yaml;
-- målets organ är av ett slag som får äga mål på nivån (nivåns `ägs_av`, t.ex. bara `kf`);
+- målets ägare är av ett slag som får äga mål på nivån (nivåns `ägs_av`: organtyper som `kf`
+  och `nämnd`, eller `förvaltning` och `enhet` för förvaltningarnas och enheternas mål);
 - varje mål i `tjänar` ligger på en nivå som målets nivå får tjäna: nivån närmast ovanför,
   eller de nivåer som nivåns `tjänar` anger;
 - målen på den översta nivån tjänar inga andra mål (de tjänar visionen).
 
 ## Varför
-Målkedjan ser olika ut i varje kommun (Grästorp: perspektiv, fokusområden, mål; Åstorp:
-inriktningsmål och nämndsmål). Den röda tråden håller bara om varje mål hakar i rätt nivå.
+Målkedjan ser olika ut i varje kommun (perspektiv, fokusområden och mål i en; inriktningsmål och
+nämndsmål i en annan; målområden och strategiska mål, eller nämndmål, förvaltningsmål och
+enhetsmål i en tredje). Den röda tråden håller bara om varje mål hakar i rätt nivå.
 
 ## Exempel
 Fel (i en kedja perspektiv → fokusområde → mål):
@@ -28,7 +30,9 @@ Rätt:
 Nivåerna och deras `ägs_av` och `tjänar` anges i `målkedja` i styrmodell.yaml.
 
 ## Referens
-Seed 000 §3 (Grästorp), seed 004 §2.1 (Åstorp), domain.md "The goal chain".
+Kommunens egen styrmodell: målkedjans nivåer och vem som beslutar mål på dem. KL 5 kap. 1 §
+(fullmäktige beslutar mål och riktlinjer för verksamheten) och 6 kap. 6 § (nämnderna ser till att
+verksamheten bedrivs enligt dem).
 """
 
 from __future__ import annotations
@@ -60,12 +64,14 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
                 goal.where("nivå"),
             )
             continue
-        kind = repo.organ_kind(goal.organ)
+        owner = goal.owner
+        kind = repo.owner_kind(owner)
         if level.ägs_av and kind and kind not in {k.value for k in level.ägs_av}:
             allowed = ", ".join(k.value for k in level.ägs_av)
+            field = "enhet" if goal.enhet else "förvaltning" if goal.förvaltning else "organ"
             yield (
-                f"målet '{goal.id}' ägs av '{goal.organ}' ({kind}), men nivån {level.namn} ägs av: {allowed}",
-                goal.where("organ"),
+                f"målet '{goal.id}' ägs av '{owner}' ({kind}), men nivån {level.namn} ägs av: {allowed}",
+                goal.where(field),
             )
         allowed_levels = config.levels_served_by(goal.nivå)
         for index, parent_id in enumerate(goal.tjänar):

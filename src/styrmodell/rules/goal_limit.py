@@ -1,18 +1,20 @@
 """En nämnd eller ett bolag har inte fler mål än kommunen bestämt.
 
 ## Vad den kontrollerar
-Antalet verksamhetsmål per organ (nämnd, styrelse, utskott, bolag; inte fullmäktige, och inte
-finansiella mål) jämfört med `max`. Med `räkna_kf_mål: true` räknas också de av fullmäktiges
-mål som organets egna mål tjänar, så att regeln uttrycker seed 001:s "nämndens mål
-tillsammans med fullmäktigemålen högst 7". Med `räkna_kf_mål: false` och `max: 3` uttrycker
-den Åstorps "som mest tre mål per nämnd eller bolag".
+Antalet verksamhetsmål per organ (nämnd, styrelse, utskott, bolag; inte fullmäktige, inte
+finansiella mål, och inte förvaltningarnas och enheternas mål) jämfört med `max`. Med
+`räkna_kf_mål: true` räknas också de av fullmäktiges mål som organets egna mål tjänar, så att
+regeln uttrycker en styrmodell där "nämndens mål tillsammans med fullmäktigemålen ska bli högst 7".
+Med `räkna_kf_mål: false` och `max: 3` uttrycker den en styrmodell där "en nämnd eller ett bolag
+bör ha som mest tre mål".
 
 Målen räknas för varje år de gäller (`period:`, eller `målår:` som sista år), så att
 nästa mandatperiods mål kan läggas in bredvid de nuvarande utan att räknas ihop med dem. Ett mål
 utan period och målår gäller alla år.
 
 ## Varför
-"Allt är viktigt men allt är inte viktigast" (seed 000 §2.1). För många mål ger ingen styrning.
+Allt är viktigt, men allt är inte viktigast: för många mål ger ingen styrning, och målen ska vara
+få för att kunna prioriteras inom de ekonomiska ramarna.
 
 ## Exempel
 Fel, med `max: 3` och fyra mål som ägs av `bun`.
@@ -26,7 +28,8 @@ för 2027–2030.
 - `nivåer` ([]): räkna bara mål på dessa nivåer (tomt: alla nivåer).
 
 ## Referens
-Seed 001 §3 (högst 7), seed 004 §2.1 (högst 3).
+Kommunens egen styrmodell, som beslutar hur många mål en nämnd får ha (förinställningarna
+`smarta-7`: högst sju med fullmäktiges mål, och `tre-mal`: högst tre).
 """
 
 from __future__ import annotations
@@ -60,6 +63,8 @@ def check(repo: Repository, options: Options) -> Iterator[tuple[str, Location]]:
     for goal in repo.goals:
         if goal.organ in kf_organs or goal.organ is None or goal.typ == GoalKind.FINANSIELLT:
             continue
+        if goal.förvaltning or goal.enhet:
+            continue  # an administration's or unit's goal is not the board's
         if options.nivåer and goal.nivå not in options.nivåer:
             continue
         by_organ[goal.organ].append(goal)

@@ -2,7 +2,8 @@
 
 ## Vad den kontrollerar
 Att varje indikator anger `enhet` (t.ex. `%`, `kr/elev`, `antal`) och `riktning`
-(`högre` eller `lägre`: vilket håll som är bättre).
+(`högre` eller `lägre`: vilket håll som är bättre). En kvalitativ indikator (med `skala:`) mäts i
+skalans steg och behöver ingen enhet; dess riktning är `högre` när skalan står från sämst till bäst.
 
 ## Varför
 Utan enhet går värdet inte att läsa; utan riktning kan måluppfyllelsen inte beräknas och trenden
@@ -23,11 +24,18 @@ Rätt:
       enhet: kr/elev
       riktning: lägre
 
+Rätt, en kvalitativ indikator:
+
+    - id: ind-rutiner
+      namn: Rutinerna för synpunkter och klagomål är kända i verksamheten
+      skala: [saknas, påbörjade, etablerade, fullt införda]
+      målvärden: {2026: etablerade}
+
 ## Inställningar
 Inga.
 
 ## Referens
-Seed 001 §3 (indikatorer med mätmetod), seed 000 §3.7.
+Kommunens egen styrmodell: för alla indikatorer behövs en mätmetod, kvalitativ eller kvantitativ.
 """
 
 from __future__ import annotations
@@ -47,6 +55,7 @@ BASIS = Basis.MUNICIPALITY
 
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
     for indicator in repo.indicators:
-        missing = [f for f in ("enhet", "riktning") if getattr(indicator, f) is None]
-        if missing:
-            yield f"indikatorn '{indicator.id}' saknar {' och '.join(missing)}", indicator.where("id")
+        fields = ("riktning",) if indicator.qualitative else ("enhet", "riktning")
+        for field in fields:  # one finding each: one may follow from a schema error, the other not
+            if getattr(indicator, field) is None:
+                yield f"indikatorn '{indicator.id}' saknar {field}", indicator.where("id")

@@ -1,8 +1,9 @@
 """Varje nämndmål leder, steg för steg, upp till ett av fullmäktiges mål.
 
 ## Vad den kontrollerar
-Att varje mål som ägs av en nämnd, styrelse, utskott eller ett bolag via sina `tjänar`-kopplingar
-(i ett eller flera steg) når ett mål som ägs av kommunfullmäktige (ett organ med `typ: kf`).
+Att varje mål som ägs av en nämnd, styrelse, utskott, ett bolag, en förvaltning eller en enhet
+via sina `tjänar`-kopplingar (i ett eller flera steg) når ett mål som ägs av kommunfullmäktige (ett
+organ med `typ: kf`): enhetens mål via förvaltningens, förvaltningens via nämndens.
 Regeln rapporterar också kopplingar i cirkel (A tjänar B som tjänar A).
 
 ## Varför
@@ -56,7 +57,7 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
         if goal_id in path:
             in_cycle.update(path[path.index(goal_id) :])
             return False
-        if goal.organ in kf_organs:
+        if goal.organ in kf_organs and not (goal.förvaltning or goal.enhet):
             reaches[goal_id] = True
             return True
         result = any(reach(parent, path + (goal_id,)) for parent in goal.tjänar)
@@ -64,10 +65,11 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
         return result
 
     for goal in repo.goals:
-        if goal.organ in kf_organs or goal.typ == GoalKind.FINANSIELLT or goal.organ is None:
+        below_boards = bool(goal.förvaltning or goal.enhet)
+        if goal.typ == GoalKind.FINANSIELLT or goal.owner is None or (goal.organ in kf_organs and not below_boards):
             continue
-        if goal.organ not in repo.organ_by_id:
-            continue
+        if repo.owner_kind(goal.owner) is None:
+            continue  # an owner that does not exist is SM201's finding
         if not reach(goal.id, ()):
             if goal.id in in_cycle:
                 yield (
@@ -83,6 +85,6 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
                 )
             else:
                 yield (
-                    f"målet '{goal.id}' ({goal.organ}) är inte kopplat till något av fullmäktiges mål (KL 6 kap. 6 §)",
+                    f"målet '{goal.id}' ({goal.owner}) är inte kopplat till något av fullmäktiges mål (KL 6 kap. 6 §)",
                     goal.where("id"),
                 )

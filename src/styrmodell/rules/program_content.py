@@ -1,12 +1,20 @@
 """Ett program bär inga egna mål eller indikatorer och är kortfattat.
 
 ## Vad den kontrollerar
-Att ett styrdokument med `typ: program` inte har några `mål` eller `indikatorer`, och, när antalet
-`sidor` är angivet, att det inte är längre än `max_sidor` (4 A4-sidor inklusive försättsbladet).
+- Att ett styrdokument med `typ: program` inte har några egna `mål` eller `indikatorer`, och att
+  inget mål anger programmet som det styrdokument det beslutades i (`styrdokument:` på målet):
+  ett mål som ett program inför är ett fynd;
+- att programmet anger hur många `sidor` det är, och att det inte är längre än `max_sidor`
+  (4 A4-sidor inklusive försättsbladet).
+
+Ett program får ange vilka mål det stöder (`stöder:`, t.ex. fullmäktiges strategiska mål); de
+räknas inte som programmets egna. Ett program som ett annat dokument ersätter, eller som är
+upphävt, kontrolleras inte: det beslutades kanske under andra regler.
 
 ## Varför
-Program beskriver långsiktiga ambitioner och vägleder nämnderna; de får inte lägga till mål eller
-indikatorer vid sidan av målkedjan (seed 003, Askersund).
+Program beskriver kommunens långsiktiga ambitioner och vägleder nämnderna, men innehåller inga
+nya mål eller indikatorer: så undviks målkonflikter, och målen står på ett ställe, i målkedjan. Ett
+program som inte anger sitt sidantal kan inte kontrolleras mot kravet på kortfattade program.
 
 ## Exempel
 Fel:
@@ -15,13 +23,20 @@ Fel:
       typ: program
       mål: [mal-kultur-1]
 
-Rätt: flytta målet till rätt nivå i målkedjan; programmet hänvisar bara till inriktningen.
+Rätt: flytta målet till rätt nivå i målkedjan; programmet hänvisar bara till inriktningen:
+
+    - id: program-kultur
+      typ: program
+      stöder: [sm-livskvalitet]
+      sidor: 4
 
 ## Inställningar
 - `max_sidor` (4): högsta antal sidor för ett program.
+- `kräv_sidor` (true): kräv att ett program anger sitt sidantal.
 
 ## Referens
-Seed 003 (program: inga mål eller indikatorer, högst fyra A4-sidor).
+Kommunens egen styrmodell: program innehåller inga nya mål eller indikatorer och omfattar högst
+fyra A4-sidor (inklusive försättsbladet).
 """
 
 from __future__ import annotations
@@ -44,15 +59,18 @@ BASIS = Basis.MUNICIPALITY
 
 class Options(RuleOptions):
     max_sidor: int = Field(default=4, ge=1)
+    kräv_sidor: bool = True
 
 
 def check(repo: Repository, options: Options) -> Iterator[tuple[str, Location]]:
+    programs = {d.id for d in repo.documents if d.typ == DocumentKind.PROGRAM}
     for doc in repo.documents:
-        if doc.typ != DocumentKind.PROGRAM:
+        if doc.typ != DocumentKind.PROGRAM or doc.upphävd is not None or doc.id in repo.replaced_by:
             continue
         if doc.mål:
             yield (
-                f"programmet '{doc.id}' anger mål ({', '.join(doc.mål)}); ett program tillför inga egna mål",
+                f"programmet '{doc.id}' anger mål ({', '.join(doc.mål)}); ett program tillför inga egna mål "
+                "(ange de mål det stöder med `stöder:`)",
                 doc.where("mål"),
             )
         if doc.indikatorer:
@@ -61,8 +79,22 @@ def check(repo: Repository, options: Options) -> Iterator[tuple[str, Location]]:
                 "inga egna indikatorer",
                 doc.where("indikatorer"),
             )
-        if doc.sidor and doc.sidor > options.max_sidor:
+        if doc.sidor is None:
+            if options.kräv_sidor:
+                yield (
+                    f"programmet '{doc.id}' anger inte hur många sidor det är; ange `sidor:` "
+                    f"(högst {options.max_sidor} A4-sidor med försättsbladet)",
+                    doc.where("id"),
+                )
+        elif doc.sidor > options.max_sidor:
             yield (
                 f"programmet '{doc.id}' är {doc.sidor} sidor; högst {options.max_sidor} A4-sidor är tillåtet",
                 doc.where("sidor"),
+            )
+    for goal in repo.goals:
+        if goal.styrdokument in programs:
+            yield (
+                f"målet '{goal.id}' införs i programmet '{goal.styrdokument}'; ett program tillför inga egna mål "
+                "– besluta målet i målkedjan (t.ex. i mål och budget)",
+                goal.where("styrdokument"),
             )

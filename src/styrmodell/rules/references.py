@@ -1,13 +1,16 @@
 """Varje id som nämns finns, och är av rätt slag.
 
 ## Vad den kontrollerar
-Alla kopplingar mellan objekt: målets `tjänar`, `organ` och `ansvarig`, indikatorns och aktivitetens
-`mål`, uppdragets `givare` och `mottagare`, delegeringens `delegat`, `ersättare` och
-`vidaredelegerad_från`, styrdokumentets `beslutad_av` och `ansvarig`, budgetramarnas organ,
-årshjulets organ och beroenden. Ett id som inte finns rapporteras med det närmaste befintliga
-id:t som förslag; ett id av fel slag ("är en indikator, inte ett mål") rapporteras också.
-Mål, indikatorer, aktiviteter, uppdrag, delegationsordningar och internkontrollplaner måste
-ha ett ägande organ, antingen på objektet eller som `organ:` överst i filen.
+Alla kopplingar mellan objekt: målets `tjänar`, `organ`, `förvaltning`, `enhet`, `uppdrag`,
+`styrdokument` och `ansvarig`; strategiernas, indikatorernas och aktiviteternas `mål`, `strategi`,
+`uppdrag` och `kvalitetsfaktor`; uppdragets `givare` och `mottagare`; delegeringens `delegat`,
+`ersättare` och `vidaredelegerad_från`; styrdokumentets `beslutad_av`, `ansvarig`, `ersätter`,
+`stöder` och `gäller_för`; budgetramarnas organ; årshjulets organ och beroenden; och nivåerna och
+målområdena som `måluppfyllelse` i styrmodell.yaml har egna definitioner för. Ett id som inte
+finns rapporteras med det närmaste befintliga id:t som förslag; ett id av fel slag ("är en
+indikator, inte ett mål") rapporteras också. Mål, strategier, kvalitetsfaktorer, delegationsordningar
+och internkontrollplaner måste ha en ägare: ett organ (på objektet eller som `organ:` överst i
+filen), eller för mål, strategier och kvalitetsfaktorer en förvaltning eller enhet.
 
 ## Varför
 Styrmodellens röda tråd består av kopplingar. En felstavad koppling bryter kedjan utan att det syns
@@ -55,6 +58,7 @@ ORGAN = ("organ",)
 ROLE = ("roll",)
 ORGAN_OR_ROLE = ("organ", "roll")
 GOAL = ("mål",)
+OWNERS = ("organ", "förvaltning", "enhet")
 
 
 class _Checker:
@@ -82,11 +86,21 @@ class _Checker:
         for index, ident in enumerate(idents):
             self.ref(obj, field, ident, kinds, index)
 
-    def owner(self, obj: Node, what: str) -> None:
+    def owner(self, obj: Node, what: str, below_boards: bool = False) -> None:
         organ = getattr(obj, "organ", None)
+        if below_boards:
+            self.ref(obj, "förvaltning", getattr(obj, "förvaltning", None), ("förvaltning",))
+            self.ref(obj, "enhet", getattr(obj, "enhet", None), ("enhet",))
+            if getattr(obj, "förvaltning", None) or getattr(obj, "enhet", None):
+                self.ref(obj, "organ", organ, ORGAN)
+                return
         if organ is None:
+            alternative = " (eller `förvaltning:` eller `enhet:`)" if below_boards else ""
             self.found.append(
-                (f"{what} saknar ägande organ: ange `organ:` på objektet eller överst i filen", obj.where())
+                (
+                    f"{what} saknar ägande organ: ange `organ:` på objektet eller överst i filen{alternative}",
+                    obj.where(),
+                )
             )
         else:
             self.ref(obj, "organ", organ, ORGAN)
@@ -116,22 +130,37 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
         if vision.beslut:
             c.ref(vision.beslut, "organ", vision.beslut.organ, ORGAN)
     for goal in repo.goals:
-        c.owner(goal, f"målet '{goal.id}'")
+        c.owner(goal, f"målet '{goal.id}'", below_boards=True)
         c.refs(goal, "tjänar", goal.tjänar, GOAL)
+        c.refs(goal, "uppdrag", goal.uppdrag, ("uppdrag",))
+        c.ref(goal, "styrdokument", goal.styrdokument, ("styrdokument",))
         c.ref(goal, "ansvarig", goal.ansvarig, ORGAN_OR_ROLE)
-        if goal.beslut:
-            c.ref(goal.beslut, "organ", goal.beslut.organ, ORGAN)
+        if goal.beslut:  # a goal of an administration or unit is decided by its chief (a role)
+            c.ref(goal.beslut, "organ", goal.beslut.organ, ORGAN_OR_ROLE)
+    for strategy in repo.strategies:
+        c.owner(strategy, f"strategin '{strategy.id}'", below_boards=True)
+        c.refs(strategy, "mål", strategy.mål, GOAL)
+        c.refs(strategy, "uppdrag", strategy.uppdrag, ("uppdrag",))
+        c.refs(strategy, "kvalitetsfaktor", strategy.kvalitetsfaktor, ("kvalitetsfaktor",))
+        c.ref(strategy, "ansvarig", strategy.ansvarig, ORGAN_OR_ROLE)
+    for factor in repo.quality_factors:
+        c.owner(factor, f"kvalitetsfaktorn '{factor.id}'", below_boards=True)
     for indicator in repo.indicators:
         c.refs(indicator, "mål", indicator.mål, GOAL)
+        c.refs(indicator, "kvalitetsfaktor", indicator.kvalitetsfaktor, ("kvalitetsfaktor",))
         c.ref(indicator, "organ", indicator.organ, ORGAN)
     for activity in repo.activities:
         c.refs(activity, "mål", activity.mål, GOAL)
+        c.refs(activity, "strategi", activity.strategi, ("strategi",))
+        c.refs(activity, "uppdrag", activity.uppdrag, ("uppdrag",))
+        c.refs(activity, "kvalitetsfaktor", activity.kvalitetsfaktor, ("kvalitetsfaktor",))
         c.ref(activity, "organ", activity.organ, ORGAN)
+        c.ref(activity, "förvaltning", activity.förvaltning, ("förvaltning",))
         c.ref(activity, "enhet", activity.enhet, ("enhet",))
         c.ref(activity, "ansvarig", activity.ansvarig, ORGAN_OR_ROLE)
     for assignment in repo.assignments:
         c.ref(assignment, "givare", assignment.givare, ORGAN)
-        c.ref(assignment, "mottagare", assignment.mottagare, ("organ", "roll", "förvaltning"))
+        c.ref(assignment, "mottagare", assignment.mottagare, ("organ", "förvaltning", "enhet", "roll"))
         c.refs(assignment, "mål", assignment.mål, GOAL)
         if assignment.beslut:
             c.ref(assignment.beslut, "organ", assignment.beslut.organ, ORGAN)
@@ -140,9 +169,17 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
         c.refs(dialogue, "mål", dialogue.mål, GOAL)
     for doc in repo.documents:
         c.ref(doc, "beslutad_av", doc.beslutad_av, ORGAN_OR_ROLE)
-        c.ref(doc, "ansvarig", doc.ansvarig, ROLE)
+        c.ref(doc, "ansvarig", doc.ansvarig, ("roll", "organ"))  # a role, or the responsible board
         c.refs(doc, "mål", doc.mål, GOAL)
+        c.refs(doc, "stöder", doc.stöder, GOAL)
         c.refs(doc, "indikatorer", doc.indikatorer, ("indikator",))
+        c.refs(doc, "ersätter", doc.ersätter, ("styrdokument",))
+        if doc.id in doc.ersätter:
+            c.found.append((f"styrdokumentet '{doc.id}' anger att det ersätter sig självt", doc.where("ersätter")))
+        if isinstance(doc.gäller_för, list):
+            c.refs(doc, "gäller_för", doc.gäller_för, OWNERS)
+        if doc.upphävd:
+            c.ref(doc.upphävd, "organ", doc.upphävd.organ, ORGAN)
     for order in repo.delegation_orders:
         c.owner(order, "delegationsordningen")
         if order.beslut:
@@ -193,6 +230,28 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
                         wheel.where("sammanträden", organ_id),
                     )
                 )
+    attainment = repo.config.måluppfyllelse
+    level_ids = [lvl.id for lvl in repo.config.målkedja]
+    for level_id in attainment.nivåer:
+        if level_id not in level_ids:
+            close = suggest(level_id, level_ids)
+            hint = f" – menade du '{close}'?" if close else ""
+            c.found.append(
+                (
+                    f"måluppfyllelse.nivåer anger nivån '{level_id}', som inte finns i målkedjan{hint}",
+                    repo.config.where("måluppfyllelse", "nivåer", level_id),
+                )
+            )
+    for goal_id in attainment.målområden:
+        if goal_id not in repo.goal_by_id and goal_id not in repo.broken_ids:
+            close = suggest(goal_id, repo.goal_by_id)
+            hint = f" – menade du '{close}'?" if close else ""
+            c.found.append(
+                (
+                    f"måluppfyllelse.målområden anger '{goal_id}', som inte är ett mål{hint}",
+                    repo.config.where("måluppfyllelse", "målområden", goal_id),
+                )
+            )
     yield from c.found
 
 

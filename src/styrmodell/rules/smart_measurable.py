@@ -18,7 +18,7 @@ Rätt: `målvärden: {2024: 80, 2025: 82, 2026: 85}`.
 - `nivåer` ([]): vilka nivåer regeln gäller (tomt: nivåer med `mätbar: true`).
 
 ## Referens
-Seed 001 §3 (SMARTA), seed 000 §3.7 (verksamhetsmått).
+SMARTA-kriteriet Mätbara i kommunens styrmodell.
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ Rätt:
 - `nivåer` ([]): vilka nivåer regeln gäller (tomt: nivåer med `mätbar: true`).
 
 ## Referens
-Seed 001 §3 (SMARTA: realistiska och relevanta).
+SMARTA-kriteriet Realistiska och relevanta i kommunens styrmodell.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ Rätt:
 - `nivåer` ([]): vilka nivåer regeln gäller (tomt: nivåer med `mätbar: true`).
 
 ## Referens
-Seed 001 §3 (SMARTA: ansvarsfördelade).
+SMARTA-kriteriet Ansvarsfördelade i kommunens styrmodell.
 """
 
 from __future__ import annotations

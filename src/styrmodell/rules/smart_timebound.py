@@ -8,7 +8,7 @@
 
 ## Varför
 Ett mål utan tid kan inte följas upp. "Om ett mål är satt på lite längre sikt ska det tydligt i
-målformuleringen anges vilket år det ska vara uppfyllt" (seed 004 §2.1).
+målformuleringen anges vilket år det ska vara uppfyllt", som en av kommunerna skriver i sin styrmodell.
 
 ## Exempel
 Fel (med `årtal_i_formulering: true`):
@@ -26,7 +26,7 @@ Rätt:
 - `nivåer` ([]): vilka nivåer regeln gäller (tomt: nivåer med `mätbar: true`).
 
 ## Referens
-Seed 001 §3 (SMARTA: tidsbegränsade), seed 004 §2.1.
+SMARTA-kriteriet Tidsbegränsade i kommunens styrmodell; kommunens regel om målår i formuleringen.
 """
 
 from __future__ import annotations

@@ -22,7 +22,8 @@ Rätt:
 Inga.
 
 ## Referens
-Verktygets egen regel; seed 000 §3.7 (verksamhetsmått ger en indikation på vägen mot målet).
+Verktygets egen regel: ett verksamhetsmått ger en indikation på vägen mot målet, och målvärdena
+visar den vägen år för år.
 """
 
 from __future__ import annotations

@@ -32,7 +32,8 @@ eller, där `tillåt_bedömning: true`:
 - `tillåt_bedömning` (false): om icke mätbara mål med en bedömningsmetod är tillåtna.
 
 ## Referens
-Seed 004 §2.1 (icke mätbara mål bedöms professionellt), seed 001 §3 (indikatorer med mätmetod).
+Kommunens egen styrmodell: för att kunna avgöra om ett mål är uppnått ska det helst vara mätbart;
+där kommunen tillåter icke mätbara mål gör förvaltningen en professionell bedömning.
 """
 
 from __future__ import annotations

@@ -28,6 +28,7 @@ class Result:
     config: Config | None = None
     repository: Repository | None = None
     contents: dict[str, bytes] | None = None  # every YAML file read, for diff to compare
+    consequences: int = 0  # findings left out because they only follow from a loader's finding
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -59,13 +60,20 @@ def validate(
             hit = None if need_model else cache.get_result(result_key)
             if hit is not None:
                 meta, findings = hit
-                return Result(meta["kommun"], meta["filer"], findings, contents=raw_files)
+                return Result(
+                    meta["kommun"], meta["filer"], findings, contents=raw_files, consequences=meta.get("följdfel", 0)
+                )
     from styrmodell.load.repository import load_repository
+    from styrmodell.validation import consequences
     from styrmodell.validation.checker import active_rules, run
 
     config, repository, problems = load_repository(source, cli_rules, cache, raw_files)
-    findings = run(repository, problems, active_rules(config))
-    result = Result(config.kommun.namn, len(repository.files), findings, config, repository, raw_files or None)
+    findings, left_out = consequences.split(run(repository, problems, active_rules(config)), repository)
+    findings = consequences.order(findings)
+    result = Result(
+        config.kommun.namn, len(repository.files), findings, config, repository, raw_files or None, left_out
+    )
     if cache is not None and result_key is not None:
-        cache.put_result(result_key, {"kommun": result.kommun, "filer": result.files}, findings)
+        meta = {"kommun": result.kommun, "filer": result.files, "följdfel": left_out}
+        cache.put_result(result_key, meta, findings)
     return result

@@ -20,7 +20,10 @@ def _summary(result: Result) -> str:
     parts = [f"{errors} fel", f"{warnings} varning" if warnings == 1 else f"{warnings} varningar"] + (
         [f"{infos} info"] if infos else []
     )
-    return f"{', '.join(parts)} i {files} filer ({result.kommun})."
+    summary = f"{', '.join(parts)} i {files} filer ({result.kommun})."
+    if result.consequences:
+        summary += f" {result.consequences} fynd som följer av felen ovan visas inte; rätta dem och kör igen."
+    return summary
 
 
 def text_line(finding: Finding) -> str:
@@ -49,6 +52,7 @@ def report_json(result: Result, out: TextIO, quiet: bool = False) -> None:
         "filer": result.files,
         "fel": result.count(Severity.ERROR),
         "varningar": result.count(Severity.WARNING),
+        "följdfel": result.consequences,
         "fynd": [f.as_dict() for f in result.findings],
     }
     json.dump(payload, out, ensure_ascii=False, indent=2)
