@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, WithJsonSchema
 
-from styrmodell.model.base import Id, Node, RefList, Text
+from styrmodell.model.base import MAX_NUMBER, Id, Node, RefList, Text
 
 DEFAULT_CATALOGUE = "kommunkompassen-2010"
 QUESTION_NUMBER = r"^\d+\.\d+$"
@@ -32,7 +32,7 @@ def _question_number(value: Any) -> Any:
 QuestionNumber = Annotated[
     str, BeforeValidator(_question_number), WithJsonSchema({"type": "string", "pattern": QUESTION_NUMBER})
 ]
-Points = Annotated[float, Field(ge=0)]
+Points = Annotated[float, Field(ge=0, le=MAX_NUMBER)]
 
 
 def _text_list(value: Any) -> Any:
@@ -49,11 +49,11 @@ TextList = Annotated[
 class Question(Node):
     nummer: QuestionNumber
     fråga: Text
-    max: float = Field(gt=0)
+    max: float = Field(ge=0.01, le=MAX_NUMBER)
 
 
 class Area(Node):
-    nummer: int = Field(ge=1)
+    nummer: int = Field(ge=1, le=1000)
     namn: Text
     rubriker: list[Text] = []
     frågor: list[Question] = []
@@ -108,9 +108,11 @@ ImprovementItem = Annotated[Improvement, BeforeValidator(_improvement), _OrText(
 class AreaResult(Node):
     """One area of an evaluation: its scores, the total the report printed, strengths and improvements."""
 
-    område: int = Field(ge=1)
+    område: int = Field(ge=1, le=1000)
     poäng: dict[QuestionNumber, Points] = {}
-    summa: int | None = Field(default=None, ge=0)  # as printed (rounded); alone when the scores are unknown
+    summa: int | None = Field(
+        default=None, ge=0, le=MAX_NUMBER
+    )  # as printed (rounded); alone when the scores are unknown
     styrkor: list[Text] = []
     förbättringsområden: list[ImprovementItem] = []
     kommentar: Text | None = None
@@ -132,7 +134,7 @@ class Evaluation(Node):
     utvärderare: TextList = []
     genomförd: Text | None = None
     rapport: Text | None = None
-    totalt: int | None = Field(default=None, ge=0)  # as printed
+    totalt: int | None = Field(default=None, ge=0, le=MAX_NUMBER)  # as printed
     kommentar: Text | None = None
     områden: list[AreaResult] = []
 

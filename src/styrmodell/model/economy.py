@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from styrmodell.model.base import Node, Period, Ref, Text
+from styrmodell.model.base import Node, Number, Period, Ref, Text
 from styrmodell.model.governance import BudgetYear
 
 
 class BalanceSheet(Node):
     """Balansräkning at the end of the period."""
 
-    tillgångar: float
-    eget_kapital: float
-    avsättningar: float = 0.0
-    skulder: float
+    tillgångar: Number
+    eget_kapital: Number
+    avsättningar: Number = 0.0
+    skulder: Number
 
     @property
     def soliditet(self) -> float | None:
@@ -30,15 +30,15 @@ class BalanceSheet(Node):
 class OrganForecast(Node):
     """A board's net cost against its budget frame: so far and forecast for the whole year."""
 
-    budget: float | None = None  # the frame; empty: the budget's `ramar`
-    utfall: float | None = None  # net cost so far in the period
-    prognos: float  # net cost forecast for the whole year
+    budget: Number | None = None  # the frame; empty: the budget's `ramar`
+    utfall: Number | None = None  # net cost so far in the period
+    prognos: Number  # net cost forecast for the whole year
     kommentar: Text | None = None
 
 
 class Staff(Node):
-    anställda: int | None = Field(default=None, ge=0)
-    årsarbetare: float | None = Field(default=None, ge=0)
+    anställda: int | None = Field(default=None, ge=0, le=10_000_000)
+    årsarbetare: float | None = Field(default=None, ge=0, le=10_000_000)
     sjukfrånvaro: float | None = Field(default=None, ge=0, le=100)  # percent of scheduled time
     kommentar: Text | None = None
 
@@ -47,8 +47,8 @@ class EconomyPeriod(Node):
     utfall: BudgetYear | None = None  # resultaträkning for the period
     prognos: BudgetYear | None = None  # forecast for the whole year (delår)
     balansräkning: BalanceSheet | None = None
-    realisationsvinster: float = 0.0  # deducted in the balanced-budget result (KL 11:5, LKBR)
-    övriga_justeringar: float = 0.0  # other balanskravsjusteringar, + or −
+    realisationsvinster: Number = 0.0  # deducted in the balanced-budget result (KL 11:5, LKBR)
+    övriga_justeringar: Number = 0.0  # other balanskravsjusteringar, + or −
     nämnder: dict[Ref, OrganForecast] = {}
     personal: Staff | None = None
     god_ekonomisk_hushållning: Text | None = None  # the municipality's own assessment, in words

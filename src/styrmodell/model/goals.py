@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from enum import Enum
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, WithJsonSchema, field_validator, model_validator
 
-from styrmodell.model.base import Decision, Id, Node, Period, Ref, RefList, Text, parse_period
+from styrmodell.model.base import Date, Decision, Id, Node, Number, Period, Ref, RefList, Text, parse_period
 
 KOLADA_SOURCE = re.compile(r"^kolada:(.*)$")
 KOLADA_ID = re.compile(r"^[NU]\d{5}$")
@@ -31,7 +30,7 @@ class Vision(Node):
             {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}, {"type": "null"}]}
         ),
     ] = None
-    gäller_till: int | None = None
+    gäller_till: int | None = Field(default=None, ge=1800, le=2199)
     beslut: Decision | None = None
 
 
@@ -98,7 +97,7 @@ class Direction(str, Enum):
 
 class Baseline(Node):
     år: int = Field(ge=1990, le=2100)
-    värde: float
+    värde: Number
 
 
 class Indicator(Node):
@@ -111,9 +110,9 @@ class Indicator(Node):
     källa: Text = "egen"
     metod: Text | None = None
     bas: Baseline | None = None
-    målvärden: dict[int, float] = {}
-    utfall: dict[Period, float | None] = {}
-    jämförelser: dict[Text, dict[Period, float | None]] = {}
+    målvärden: dict[int, Number] = {}
+    utfall: dict[Period, Number | None] = {}
+    jämförelser: dict[Text, dict[Period, Number | None]] = {}
     beskrivning: Text | None = None
 
     @field_validator("målvärden", mode="before")
@@ -154,8 +153,8 @@ class Activity(Node):
     organ: Ref | None = None
     enhet: Ref | None = None
     ansvarig: Ref | None = None
-    start: dt.date | None = None
-    slut: dt.date | None = None
+    start: Date | None = None
+    slut: Date | None = None
     status: ActivityStatus = ActivityStatus.PLANERAD
     beskrivning: Text | None = None
 
@@ -174,7 +173,7 @@ class Assignment(Node):
     givare: Ref
     mottagare: Ref
     beslut: Decision | None = None
-    senast: dt.date | None = None
+    senast: Date | None = None
     status: AssignmentStatus = AssignmentStatus.EJ_PABORJAT
     mål: RefList = []
     återrapportering: Text | None = None
@@ -183,7 +182,7 @@ class Assignment(Node):
 
 class Dialogue(Node):
     id: Id
-    datum: dt.date
+    datum: Date
     forum: Ref
     tema: Text
     deltagare: list[Text] = []

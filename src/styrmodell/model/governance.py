@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import Enum
 
 from pydantic import Field
 
-from styrmodell.model.base import Decision, Flag, Id, Node, Ref, RefList, Text
+from styrmodell.model.base import Date, DayOffset, Decision, Flag, Id, Node, Number, Ref, RefList, Text
 
 
 class MatterCategory(str, Enum):
@@ -47,7 +46,7 @@ class Delegation(Node):
 class DelegationOrder(Node):
     organ: Ref | None = None
     beslut: Decision | None = None
-    reviderad: dt.date | None = None
+    reviderad: Date | None = None
     rader: list[Delegation] = []
 
 
@@ -75,15 +74,15 @@ class SteeringDocument(Node):
     titel: Text
     typ: DocumentKind
     beslutad_av: Ref | None = None
-    beslutsdatum: dt.date | None = None
+    beslutsdatum: Date | None = None
     paragraf: Text | None = None
     ansvarig: Ref | None = None
-    gäller_från: dt.date | None = None
-    gäller_till: dt.date | None = None
-    reviderad: dt.date | None = None
+    gäller_från: Date | None = None
+    gäller_till: Date | None = None
+    reviderad: Date | None = None
     ersätter: RefList = []
     omfattning: Text | None = None
-    sidor: int | None = Field(default=None, ge=1)
+    sidor: int | None = Field(default=None, ge=1, le=1_000_000)
     mål: RefList = []
     indikatorer: RefList = []
     länk: Text | None = None
@@ -114,9 +113,9 @@ class ControlPlan(Node):
 
 
 class BudgetYear(Node):
-    intäkter: float
-    kostnader: float
-    finansnetto: float = 0.0
+    intäkter: Number
+    kostnader: Number
+    finansnetto: Number = 0.0
 
     @property
     def resultat(self) -> float:
@@ -128,7 +127,7 @@ class Budget(Node):
     beslut: Decision | None = None
     skattesats: float | None = Field(default=None, gt=0, lt=50)
     plan: dict[int, BudgetYear] = {}
-    ramar: dict[Ref, float] = {}
+    ramar: dict[Ref, Number] = {}
     åtgärdsplan: Text | None = None
     undantag_balanskrav: Text | None = None
 
@@ -146,7 +145,7 @@ class When(Node):
     möte: Ref | None = None
     före: Text | None = None
     efter: Text | None = None
-    dagar: int | None = None
+    dagar: DayOffset | None = None
 
 
 class LegalMoment(str, Enum):
@@ -178,4 +177,4 @@ class Event(Node):
 
 class AnnualWheel(Node):
     händelser: list[Event] = []
-    sammanträden: dict[Ref, list[dt.date]] = {}
+    sammanträden: dict[Ref, list[Date]] = {}

@@ -15,7 +15,7 @@ DOC_HEADINGS = ("Vad den kontrollerar", "Varför", "Exempel", "Inställningar", 
 
 
 class RuleOptions(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
 class NoOptions(RuleOptions):

@@ -11,8 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from styrmodell.findings import Finding, Severity
-from styrmodell.load.sources import CONFIG_FILE, FileSource, WorkingTree
+from styrmodell.findings import Finding, Problem, Severity
+from styrmodell.load.deadline import Deadline
+from styrmodell.load.sources import FileSource, WorkingTree
+
+DEFAULT_SECONDS = 600.0  # until the configuration's `gränser.max_sekunder` is read
 
 if TYPE_CHECKING:
     from styrmodell.load.cache import Cache
@@ -28,9 +31,10 @@ class Result:
     config: Config | None = None
     repository: Repository | None = None
     contents: dict[str, bytes] | None = None  # every YAML file read, for diff to compare
+    problems: list[Problem] | None = None  # the loader's problems (with a model only), as found
 
     def count(self, severity: Severity) -> int:
-        return sum(1 for f in self.findings if f.severity == severity)
+        return sum(f.count for f in self.findings if f.severity == severity)
 
     def exit_code(self, strict: bool = False) -> int:
         if self.count(Severity.ERROR) or (strict and self.count(Severity.WARNING)):
@@ -43,29 +47,47 @@ def validate(
     cli_rules: dict[str, dict] | None = None,
     cache: Cache | None = None,
     need_model: bool = False,
+    deadline: Deadline | None = None,
 ) -> Result:
     """Findings for `source`. With a cache and not `need_model`, an unchanged repository is answered
     from the cache without a model (`result.repository` is then None)."""
     if isinstance(source, Path):
         source = WorkingTree(source)
+    deadline = deadline or Deadline(DEFAULT_SECONDS)
     result_key = None
     raw_files: dict[str, bytes] = {}
     if cache is not None:
-        config_raw = source.read(CONFIG_FILE)
-        if config_raw is not None:
-            raw_files = {p: source.read(p) or b"" for p in source.content_files([])}
-            file_keys = [(p, cache.file_key(p, raw, 0)) for p, raw in raw_files.items()]
-            result_key = cache.result_key(file_keys, config_raw, json.dumps(cli_rules or {}, sort_keys=True))
-            hit = None if need_model else cache.get_result(result_key)
-            if hit is not None:
-                meta, findings = hit
-                return Result(meta["kommun"], meta["filer"], findings, contents=raw_files)
+        from styrmodell.load.cache import ResultInputs
+        from styrmodell.load.config import read_layers
+
+        layers = read_layers(source)
+        raw_files = {p: source.read(p) or b"" for p in source.content_files([])}
+        inputs = ResultInputs(
+            files=[(p, cache.file_key(p, raw, ())) for p, raw in raw_files.items()],
+            config=layers.inputs,
+            flags=json.dumps(cli_rules or {}, sort_keys=True),
+            reference_date=_reference_date(layers.layered),
+        )
+        result_key = cache.result_key(inputs)
+        hit = None if need_model else cache.get_result(result_key)
+        if hit is not None:
+            meta, findings = hit
+            return Result(meta["kommun"], meta["filer"], findings, contents=raw_files)
     from styrmodell.load.repository import load_repository
     from styrmodell.validation.checker import active_rules, run
 
-    config, repository, problems = load_repository(source, cli_rules, cache, raw_files)
-    findings = run(repository, problems, active_rules(config))
+    config, repository, problems = load_repository(source, cli_rules, cache, raw_files, deadline=deadline)
+    findings = run(repository, problems, active_rules(config), deadline)
     result = Result(config.kommun.namn, len(repository.files), findings, config, repository, raw_files or None)
+    result.problems = problems
     if cache is not None and result_key is not None:
         cache.put_result(result_key, {"kommun": result.kommun, "filer": result.files}, findings)
     return result
+
+
+def _reference_date(layered: dict) -> str:
+    """The date the date rules treat as today: `referensdatum` when the configuration sets it."""
+    from styrmodell.svenska import dates
+
+    given = layered.get("referensdatum")
+    return str(given) if given is not None else dates.today().isoformat()
