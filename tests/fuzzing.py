@@ -512,6 +512,9 @@ def _child(argv: list[str], cwd: Path, env: dict[str, str] | None, out: int, err
         multiprocessing.current_process()._config.pop("daemon", None)  # type: ignore[attr-defined]
         os.dup2(out, 1)
         os.dup2(err, 2)
+        # the streams the command writes to are those of fds 1 and 2, whatever pytest put in their place
+        sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115 - lives as long as the child
+        sys.stderr = open(2, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
         os.chdir(cwd)
         os.environ.update(env or {})
         from styrmodell.cli.main import invoke
@@ -542,9 +545,8 @@ def commands(rng: random.Random, root: Path, out: Path) -> list[tuple[str, list[
         report = ["rapport", kind, str(root), "--format", report_format]
     return [
         ("validera", ["validera", str(root), "--format", "json", "--ingen-cache"]),
-        ("validera-cache", ["validera", str(root), "--format", "json"]),
-        ("validera-cache", ["validera", str(root), "--format", "json"]),
-        ("validera-text", ["validera", str(root)]),
+        ("validera-text", ["validera", str(root)]),  # fills the cache
+        ("validera-cache", ["validera", str(root), "--format", "json"]),  # answered from it
         ("rapport", report),
         (
             "arshjul",
@@ -576,6 +578,8 @@ def judge(runs: list[Run], bound: float) -> list[str]:
         if SECRET in run.stdout or SECRET in run.stderr:
             problems.append(f"{name}: visar en fil utanför repot")
     jsons = [r for r in runs if r.command in ("validera", "validera-cache") and r.code in (0, 1)]
+    if runs[0].code in (0, 1) and runs[1].code != runs[0].code:
+        problems.append("validera: slutkoden skiljer sig mellan text och JSON")
     for run in jsons:
         try:
             payload = json.loads(run.stdout)
@@ -609,6 +613,9 @@ class Fuzzer:
         for name, source in EXAMPLES.items():
             base = workdir / f"bas-{name}"
             shutil.copytree(source, base)
+            # a hostile template stops within seconds: the bound is configuration (its default is a minute)
+            with (base / "styrmodell.yaml").open("a", encoding="utf-8") as config:
+                config.write("\ngränser: {mall_sekunder: 4, mall_minne_mb: 512}\n")
             _git(base, "init", "-q", "-b", "main")
             _git(base, "add", "-A")
             _git(base, "-c", "user.name=Fuzz", "-c", "user.email=fuzz@example.org", "commit", "-q", "-m", "bas")
@@ -632,6 +639,8 @@ class Fuzzer:
         for written in out.rglob("*"):
             if written.is_file() and SECRET.encode() in written.read_bytes():
                 verdict.problems.append(f"{written.name}: en skriven fil visar en fil utanför repot")
+        for run in runs:  # judged: keep only what a report of a problem shows
+            run.stdout, run.stderr = run.stdout[:2000], run.stderr[-2000:]
         shutil.rmtree(root, ignore_errors=True)
         shutil.rmtree(out, ignore_errors=True)
         shutil.rmtree(self.workdir / f"cache-{number}", ignore_errors=True)
@@ -690,6 +699,37 @@ def _worker(args: tuple[int, int, int, float]) -> list[Verdict]:
     return fuzz(seed, count, bound, start=start)
 
 
+def fuzz_parallel(
+    seed: int, inputs: int, workers: int, bound: float, progress: Callable[[int], None] | None = None
+) -> list[Verdict]:
+    """`inputs` inputs on `workers` processes; the same seed gives the same inputs in the same order."""
+    import multiprocessing
+
+    chunk = max(1, inputs // (workers * 10))
+    jobs = [(seed, start, min(chunk, inputs - start), bound) for start in range(0, inputs, chunk)]
+    verdicts: list[Verdict] = []
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        for part in pool.imap(_worker, jobs):
+            verdicts.extend(part)
+            if progress:
+                progress(len(verdicts))
+    return verdicts
+
+
+def mutation_kinds(verdicts: list[Verdict]) -> Counter:
+    """How many mutations of each kind the inputs had."""
+    kinds: Counter = Counter()
+    for verdict in verdicts:
+        for mutation in verdict.input.mutations:
+            text = (
+                mutation.split(": ", 1)[1]
+                if mutation.startswith(("organ/", "organisation", "vision", "arshjul", "kommun")) and ": " in mutation
+                else mutation
+            )
+            kinds[" ".join(text.split()[:2]).rstrip(":")] += 1
+    return kinds
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--inputs", type=int, default=1000)
@@ -699,16 +739,15 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="skriv varje indata och dess körningar hit")
     args = parser.parse_args()
     os.environ.setdefault("STYR_CACHE_DIR", tempfile.mkdtemp(prefix="styr-fuzz-cache-"))
-    import multiprocessing
-
-    chunk = max(1, args.inputs // (args.workers * 10))
-    jobs = [(args.seed, s, min(chunk, args.inputs - s), args.bound) for s in range(0, args.inputs, chunk)]
-    verdicts: list[Verdict] = []
-    with multiprocessing.get_context("fork").Pool(args.workers) as pool:
-        for part in pool.imap(_worker, jobs):
-            verdicts.extend(part)
-            print(f"{len(verdicts)}/{args.inputs}", file=sys.stderr, flush=True)
+    started = time.monotonic()
+    verdicts = fuzz_parallel(
+        args.seed, args.inputs, args.workers, args.bound, lambda n: print(f"{n}/{args.inputs}", file=sys.stderr)
+    )
     print(summary(verdicts))
+    kinds = mutation_kinds(verdicts)
+    print(f"{sum(kinds.values())} mutationer på {time.monotonic() - started:.0f} s:")
+    for kind, count in kinds.most_common():
+        print(f"  {count:>5}  {kind}")
     if args.json:
         rows = [
             {

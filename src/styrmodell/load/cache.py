@@ -62,18 +62,11 @@ def digest(*parts: bytes | str) -> str:
 @lru_cache(maxsize=1)
 def code_identity() -> str:
     """A hash of the tool's code as installed: the wheel's RECORD, or every file of a source tree."""
-    import importlib.metadata
-
     import styrmodell
 
     package = Path(styrmodell.__file__).resolve().parent
-    try:
-        dist = importlib.metadata.distribution("styrmodell")
-        record = dist.read_text("RECORD")
-        located = Path(str(dist.locate_file("styrmodell/__init__.py"))).resolve().parent
-    except (importlib.metadata.PackageNotFoundError, OSError):
-        record, located = None, None
-    if record and located == package:
+    record = _record(package)
+    if record is not None:
         return digest("RECORD", record)
     h = hashlib.sha256()
     for path in sorted(package.rglob("*")):
@@ -83,16 +76,49 @@ def code_identity() -> str:
     return "källträd " + h.hexdigest()
 
 
+def _record(package: Path) -> str | None:
+    """The RECORD of the distribution installed at `package` (beside it in site-packages), else None."""
+    beside = package.parent / f"styrmodell-{__version__}.dist-info" / "RECORD"
+    try:
+        text = beside.read_text("utf-8")
+    except OSError:
+        import importlib.metadata
+
+        try:
+            dist = importlib.metadata.distribution("styrmodell")
+            text = dist.read_text("RECORD") or ""
+            if Path(str(dist.locate_file("styrmodell/__init__.py"))).resolve().parent != package:
+                return None  # an editable install: the RECORD does not list the code that runs
+        except (importlib.metadata.PackageNotFoundError, OSError):
+            return None
+    return text if "styrmodell/__init__.py," in text else None
+
+
 @lru_cache(maxsize=1)
 def _libraries() -> str:
-    import importlib.metadata
+    """The versions of the libraries whose words or values reach a result, from the dist-info folders
+    beside the tool (one listing; importlib.metadata only for a library installed elsewhere)."""
+    import styrmodell
 
+    site = Path(styrmodell.__file__).resolve().parent.parent
+    try:
+        folders = [name.removesuffix(".dist-info") for name in os.listdir(site) if name.endswith(".dist-info")]
+        installed = {
+            name.rsplit("-", 1)[0].lower().replace("_", "-"): name.rsplit("-", 1)[1] for name in folders if "-" in name
+        }
+    except OSError:
+        installed = {}
     versions = []
     for name in _LIBRARIES:
-        try:
-            versions.append(f"{name} {importlib.metadata.version(name)}")
-        except importlib.metadata.PackageNotFoundError:
-            versions.append(f"{name} -")
+        version = installed.get(name.lower())
+        if version is None:
+            import importlib.metadata
+
+            try:
+                version = importlib.metadata.version(name)
+            except importlib.metadata.PackageNotFoundError:
+                version = "-"
+        versions.append(f"{name} {version}")
     return f"Python {sys.version_info[:3]}; " + "; ".join(versions)
 
 

@@ -1,6 +1,8 @@
 """The repository's configuration, layered: shipped defaults → `extends:` preset → styrmodell.yaml → CLI.
 
 Layers are plain dicts merged into a new dict; nothing is mutated after the final model is built.
+The layers alone (`read_layers`) need no model, so that a run answered from the cache never
+imports pydantic.
 """
 
 from __future__ import annotations
@@ -9,14 +11,14 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import PurePosixPath
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING
 
 from styrmodell.errors import FatalError
 from styrmodell.load.sources import CONFIG_FILE, FileSource
 from styrmodell.load.yamlload import LoadedFile, load_bytes
-from styrmodell.model.base import Source, attach
-from styrmodell.model.config import Config
+
+if TYPE_CHECKING:
+    from styrmodell.model.config import Config
 
 MAX_CONFIG_BYTES = 1_000_000
 
@@ -118,6 +120,11 @@ def _preset(name: str, source: FileSource, loaded: LoadedFile) -> tuple[dict, by
 
 
 def load_config(source: FileSource, cli_rules: dict[str, dict] | None = None) -> tuple[Config, LoadedFile]:
+    from pydantic import ValidationError
+
+    from styrmodell.model.base import Source, attach
+    from styrmodell.model.config import Config
+
     layers = read_layers(source)
     loaded, layered = layers.loaded, layers.layered
     if cli_rules:

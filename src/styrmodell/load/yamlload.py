@@ -264,6 +264,7 @@ class _Builder:
         self.seen: set[int] = set()
         self.expanded = 0
         self.budget = alias_budget
+        self.at: Node | None = None  # the last key read outside any alias: where an expansion is written
 
     def value(self, node: Node, stack: tuple[int, ...], expanding: bool = False) -> Any:
         if node.__class__ is ScalarNode:
@@ -299,10 +300,10 @@ class _Builder:
             raise _Abort(
                 self._problem(
                     "SM105",
-                    f"aliasen (*namn, också i <<: *namn) blir fler än {self.budget:,} värden".replace(",", " ")
-                    + " när de vecklas ut (en så kallad alias-bomb); filen läses inte "
+                    f"aliasen (*namn, också i <<: *namn) blir fler än {f'{self.budget:,}'.replace(',', ' ')} "
+                    "värden när de vecklas ut (en så kallad alias-bomb); filen läses inte "
                     "(ändra `gränser.max_aliasvärden` i styrmodell.yaml om den är legitim)",
-                    node,
+                    self.at or node,
                 )
             )
 
@@ -311,6 +312,8 @@ class _Builder:
         first: dict[Any, ScalarNode] = {}
         merged: dict | None = None
         for key_node, value_node in node.value:
+            if not expanding:
+                self.at = key_node
             if key_node.tag == _MERGE:
                 merged = merged if merged is not None else {}
                 sources = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
@@ -322,7 +325,7 @@ class _Builder:
                                 self._problem(
                                     "SM101",
                                     "en sammanslagning (<<) ska peka på en mappning, t.ex. `<<: *ankare`",
-                                    source,
+                                    key_node,
                                 )
                             )
                         continue

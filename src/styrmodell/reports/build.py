@@ -25,6 +25,22 @@ class Document:
     missing: list[str]
 
 
+def file_names(names: list[str]) -> list[str]:
+    """File names for the documents of `--organ all`, unique also where case does not count (macOS,
+    Windows): the whole municipality keeps `kommun`; an organ whose id is taken gets `organ-ID`."""
+    taken: set[str] = set()
+    out = []
+    for name in names:
+        candidate, number = name, 2
+        if candidate.casefold() in taken:
+            candidate = f"organ-{name}"
+        while candidate.casefold() in taken:
+            candidate, number = f"organ-{name}-{number}", number + 1
+        taken.add(candidate.casefold())
+        out.append(candidate)
+    return out
+
+
 def report_type(name: str) -> ReportType:
     wanted = name.strip().lower().replace("å", "a").replace("ä", "a").replace("ö", "o")
     if wanted in REPORTS:
