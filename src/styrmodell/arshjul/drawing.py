@@ -92,13 +92,13 @@ def svg(wheel: WheelYear, organ: str | None, title: str, today: dt.date | None, 
         f"{escape(_cut(title.split(' – ')[-1], 40))}</text>"
     )
     legend_y = size + 10
-    for index, _key in enumerate(keys):
+    for index, ring in enumerate(keys):
         colour = PALETTE[index % len(PALETTE)]
         y = legend_y + 22 * index
         parts.append(
             f'<circle cx="40" cy="{y + 8}" r="7" fill="{colour}"/>'
             f'<text x="56" y="{y + 13}" font-size="15" fill="#263238">Ring {index + 1} '
-            f"(inifrån): {escape(key)}</text>"
+            f"(inifrån): {escape(ring)}</text>"
         )
     if today is not None and today.year == wheel.year:
         parts.append(

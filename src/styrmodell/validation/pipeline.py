@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from styrmodell.findings import Finding, Problem, Severity
+from styrmodell.findings import Finding, Severity
 from styrmodell.load.deadline import Deadline
 from styrmodell.load.sources import FileSource, WorkingTree
 
@@ -31,7 +31,6 @@ class Result:
     config: Config | None = None
     repository: Repository | None = None
     contents: dict[str, bytes] | None = None  # every YAML file read, for diff to compare
-    problems: list[Problem] | None = None  # the loader's problems (with a model only), as found
 
     def count(self, severity: Severity) -> int:
         return sum(f.count for f in self.findings if f.severity == severity)
@@ -79,7 +78,6 @@ def validate(
     config, repository, problems = load_repository(source, cli_rules, cache, raw_files, deadline=deadline)
     findings = run(repository, problems, active_rules(config), deadline)
     result = Result(config.kommun.namn, len(repository.files), findings, config, repository, raw_files or None)
-    result.problems = problems
     if cache is not None and result_key is not None:
         cache.put_result(result_key, {"kommun": result.kommun, "filer": result.files}, findings)
     return result
