@@ -124,3 +124,17 @@ def test_2030_is_an_election_year_for_the_budget_rule(repo_factory):
         replace={"styrmodell.yaml": [["regler:", "årshjul:\n  år: 2029\nregler:"]]},
     )
     assert "SM922" not in [f.code for f in validate(ordinary).findings]  # 2029: not an election year
+
+
+def test_the_drawn_wheels_legend_names_every_ring():
+    """Each ring's legend line names its own kind of event (it once named the last event's kind for all)."""
+    import re
+
+    from styrmodell.arshjul.drawing import svg
+
+    repo = validate(EXAMPLES / "grastorp", need_model=True).repository
+    wheel = wheel_year(repo, 2026)
+    drawn = svg(wheel, None, "Årshjul 2026", None)
+    legend = re.findall(r"Ring (\d+) \(inifrån\): ([^<]+)</text>", drawn)
+    kinds = sorted({o.event.typ for o in wheel.ordered()})
+    assert [kind for _, kind in legend] == kinds and len(kinds) > 3
