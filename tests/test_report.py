@@ -199,3 +199,32 @@ def test_pdf_report(tmp_path):
     proc = run_styr("rapport", "delarsrapport", str(GRASTORP), "--period", "2026-08-31", "-f", "pdf", "-o", str(target))
     assert proc.returncode == 0, proc.stderr
     assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_the_repository_s_word_template_is_used_by_styr_rapport(repo_factory, tmp_path):
+    """`mallar/rapport.docx` in the repository is the base of the Word report: its styles, its header."""
+    import io
+
+    import docx
+    from docx.shared import Pt
+
+    template = docx.Document()
+    template.styles["Normal"].font.name = "Liberation Serif"
+    template.styles["Heading 1"].font.size = Pt(20)
+    template.sections[0].header.paragraphs[0].text = "Kommunens logotyp"
+    raw = io.BytesIO()
+    template.save(raw)
+    root = repo_factory({"mallar/rapport.docx": raw.getvalue()})
+    target = tmp_path / "delar.docx"
+    proc = run_styr("rapport", "delarsrapport", str(root), "--period", "2026-08-31", "-f", "docx", "-o", str(target))
+    assert proc.returncode in (0, 1), proc.stderr
+    document = docx.Document(str(target))
+    assert document.styles["Normal"].font.name == "Liberation Serif"
+    headings = [p for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings and headings[0].style.font.size.pt == 20
+    assert document.sections[0].header.paragraphs[0].text == "Kommunens logotyp"
+
+    (root / "mallar" / "rapport.docx").write_bytes(b"inte ett Word-dokument")
+    proc = run_styr("rapport", "delarsrapport", str(root), "-f", "docx", "-o", str(tmp_path / "x.docx"))
+    assert proc.returncode == 2
+    assert "mallar/rapport.docx är inte ett Word-dokument" in proc.stderr and "Traceback" not in proc.stderr
