@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
+import math
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -228,3 +231,72 @@ def test_the_repository_s_word_template_is_used_by_styr_rapport(repo_factory, tm
     proc = run_styr("rapport", "delarsrapport", str(root), "-f", "docx", "-o", str(tmp_path / "x.docx"))
     assert proc.returncode == 2
     assert "mallar/rapport.docx är inte ett Word-dokument" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_charts_have_round_ticks_and_print_their_text_at_8_pt_at_least():
+    """Axis ticks are round numbers (17,5 / 18,0 / 18,5, never 17,7 / 18,4), and every chart's smallest text
+    is at least 8 pt at the width the print style gives it on A4."""
+    import re
+
+    from styrmodell.reports.charts import nice_ticks
+
+    assert nice_ticks(17.7, 19.0) == [17.5, 18.0, 18.5, 19.0]
+    assert nice_ticks(78.6, 89.2) == [77.5, 80.0, 82.5, 85.0, 87.5, 90.0]
+    assert nice_ticks(0, 100) == [0, 20, 40, 60, 80, 100]
+    assert nice_ticks(-3, 12) == [-5, 0, 5, 10, 15]
+    assert nice_ticks(5, 5) == [4.0, 4.5, 5.0, 5.5, 6.0]
+    for low, high in ((0.013, 0.071), (1234, 98765), (41.2, 41.9)):
+        ticks = nice_ticks(low, high)
+        assert ticks[0] <= low and ticks[-1] >= high and 3 <= len(ticks) <= 6
+        step = ticks[1] - ticks[0]
+        mantissa = step / 10 ** math.floor(math.log10(step))
+        assert any(abs(mantissa - m) < 1e-9 for m in (1, 2, 2.5, 5)), (low, high, ticks)
+
+    printed_mm = {"diagram": 150.0, "": 210 - 32}  # svg.diagram is 150 mm in print; other figures fill the page
+    html = (Path(__file__).parent / "golden").glob("*/*.html")
+    style = (Path(__file__).parent.parent / "templates" / "format" / "html.j2").read_text("utf-8")
+    assert "figure svg.diagram { width: 150mm; max-width: 100%; }" in style
+    seen = 0
+    for page in html:
+        for svg in re.findall(r"<figure><svg.*?</svg>", page.read_text("utf-8"), re.S):
+            width = float(re.search(r'viewBox="0 0 ([\d.]+)', svg).group(1))
+            shown = printed_mm["diagram" if 'class="diagram"' in svg else ""]
+            smallest = min(float(size) for size in re.findall(r'font-size="([\d.]+)"', svg))
+            points = smallest * shown / width / 25.4 * 72
+            assert points >= 8, f"{page.name}: text i diagrammet blir {points:.1f} pt på A4"
+            ticks = re.findall(r'text-anchor="end" fill="#37474f">([^<]+)</text>', svg)
+            if ticks:
+                values = [float(t.replace("\u2212", "-").replace(" ", "").replace(",", ".")) for t in ticks]
+                steps = {round(b - a, 9) for a, b in itertools.pairwise(values)}
+                assert len(steps) == 1, (page.name, ticks)
+            seen += 1
+    assert seen > 20
+
+
+@needs_chromium
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext saknas")
+def test_printed_report_has_page_numbers_and_a_running_header(tmp_path):
+    target = tmp_path / "delar.pdf"
+    proc = run_styr("rapport", "delarsrapport", str(GRASTORP), "--period", "2026-08-31", "-f", "pdf", "-o", str(target))
+    assert proc.returncode == 0, proc.stderr
+    text = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True).stdout
+    pages = text.rstrip("\f").split("\f")
+    assert len(pages) > 5
+    for number, page in enumerate(pages, start=1):
+        assert f"Sida {number} av {len(pages)}" in page
+    header = "Delårsrapport januari–augusti 2026 – Grästorps kommun"
+    assert header not in " ".join(pages[0].split()[:12]), "titelsidan har rubriken själv, inte sidhuvudet"
+    assert all(" ".join(page.split()).startswith(header) for page in pages[1:])
+
+
+def test_the_running_header_cannot_end_its_css_string_or_the_style_element():
+    from styrmodell.reports.engine import css_text
+
+    escaped = str(css_text('Budget "2026" \\ </style><script>alert(1)</script>'))
+    assert '"' not in escaped and "<" not in escaped and ">" not in escaped
+    assert escaped.count("\\") == escaped.count("\\22 ") + escaped.count("\\5c ") + escaped.count(
+        "\\3c "
+    ) + escaped.count("\\3e ")
+    assert css_text("Delårsrapport januari–augusti 2026 – Åstorps kommun") == (
+        "Delårsrapport januari–augusti 2026 – Åstorps kommun"
+    )
