@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -300,3 +301,65 @@ def test_the_running_header_cannot_end_its_css_string_or_the_style_element():
     assert css_text("Delårsrapport januari–augusti 2026 – Åstorps kommun") == (
         "Delårsrapport januari–augusti 2026 – Åstorps kommun"
     )
+
+
+def test_the_published_delegation_order_has_row_numbers_further_delegation_and_whole_references(tmp_path):
+    import html as htmllib
+    import re
+
+    target = tmp_path / "d.html"
+    proc = run_styr("rapport", "delegationsordning", str(ASTORP), "--organ", "bun", "-f", "html", "-o", str(target))
+    assert proc.returncode == 0, proc.stderr
+    page = target.read_text("utf-8")
+    head = re.search(r"<thead><tr>(.*?)</tr></thead>", page).group(1)
+    assert [htmllib.unescape(re.sub("<[^>]+>", "", c)).replace("\u00ad", "") for c in head.split("</th>")[:-1]] == [
+        "Nr", "Ärende", "Delegat", "Ersättare", "Lagrum", "Begränsningar", "Anmäls", "Vidaredelegering",
+    ]  # fmt: skip
+    rows = {
+        re.sub("<[^>]+>", "", r.group(1)): r.group(0)
+        for r in re.finditer(r'<tr><th scope="row">([^<]+)</th>.*?</tr>', page)
+    }
+    assert "vidaredelegerad till Rektor Nyvångsskolan (nr 2.1a)" in rows["2.1"]
+    assert "vidaredelegerad från nr 2.1" in rows["2.1a"]
+    assert "KL 6\u00a0kap. 39\u00a0§" in rows["1.1"], "'§' står aldrig ensam på en rad"
+    headings = re.findall(r"<h[23]>([^<]+)</h[23]>", page)
+    captions = re.findall(r"<caption>([^<]+)</caption>", page)
+    assert not set(headings) & set(captions), "avsnittets rubrik upprepas inte som tabellens rubrik"
+
+
+def test_no_doubled_full_stop_after_a_text_that_ends_with_one():
+    from styrmodell.svenska.text import sentence
+
+    assert sentence("Slutsats: schemat i årskurs 8..") == "Slutsats: schemat i årskurs 8."
+    assert sentence("Varför?. Därför!.") == "Varför? Därför!"
+    assert sentence("Vänta... och se.") == "Vänta... och se."
+    proc = run_styr("rapport", "arsredovisning", str(GRASTORP), "--period", "2025", "-f", "md")
+    assert proc.returncode == 0, proc.stderr
+    assert "årskurs 8." in proc.stdout
+    assert not re.search(r"(?<!\.)\.\.(?!\.)", proc.stdout), "ingen rad slutar med '..'"
+
+
+def test_a_vision_that_starts_with_a_year_stays_a_paragraph_in_markdown(repo_factory):
+    from markdown_it import MarkdownIt
+
+    root = repo_factory({"vision.yaml": 'vision:\n  text: "2030. Grästorp är platsen där idéer blir verklighet."\n'})
+    proc = run_styr("rapport", "verksamhetsplan", str(root), "--period", "2026", "-f", "md")
+    assert proc.returncode in (0, 1), proc.stderr
+    tokens = MarkdownIt("commonmark").parse(proc.stdout)
+    assert not any(t.type == "ordered_list_open" for t in tokens)
+    paragraphs = [t.content for t in tokens if t.type == "inline"]
+    assert any(p.startswith("2030\\. Grästorp") for p in paragraphs)
+    assert "2030. Grästorp är platsen" in MarkdownIt("commonmark").render(proc.stdout)
+
+
+def test_counts_take_the_singular_after_one():
+    from styrmodell.svenska.numbers import counted, inflect
+
+    assert counted(1, "ändrat objekt", "ändrade objekt") == "1 ändrat objekt"
+    assert counted(0, "ändrat objekt", "ändrade objekt") == "0 ändrade objekt"
+    assert counted(1234, "indikator", "indikatorer") == "1\u00a0234 indikatorer"
+    assert inflect(1, "uppnått", "uppnådda") == "uppnått"
+    text = (Path(__file__).parent / "golden" / "grastorp" / "delarsrapport-kommun.md").read_text("utf-8")
+    assert re.search(r"\b1 (uppnådda|delvis uppnådda|ej uppnådda)\b", text) is None
+    assert re.search(r"\b[02-9] (uppnått|delvis uppnått|ej uppnått)\b", text) is None
+    assert "2 delvis uppnådda" in text

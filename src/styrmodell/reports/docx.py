@@ -468,6 +468,12 @@ def _text_width_mm(document) -> float:
         return TEXT_WIDTH_MM
 
 
+def _words(text: str) -> list[str]:
+    """The parts of a text that a line cannot break inside: a no-break space joins ("6\u00a0kap."), a soft
+    hyphen ("Begräns\u00adningar") is a place to break."""
+    return [word for word in re.split(r"[ \t\n\u00ad]+", text) if word]
+
+
 def _column_widths(table, rows: list[list], text_width: float) -> None:
     """Columns as wide as their words need. No column is narrower than its longest word (so no word is broken
     in the middle, "Begräns|ningar"), the room left goes to the columns with the longest texts, and the table
@@ -481,7 +487,7 @@ def _column_widths(table, rows: list[list], text_width: float) -> None:
             for n, row in enumerate(rows)
         ]
         per = [BOLD_CHAR_MM if n == 0 else CHAR_MM for _, n in cells]
-        word = max((len(w) * per[i] for i, (text, _) in enumerate(cells) for w in text.split()), default=0.0)
+        word = max((len(w) * per[i] for i, (text, _) in enumerate(cells) for w in _words(text)), default=0.0)
         whole = max((len(text) * per[i] for i, (text, _) in enumerate(cells)), default=0.0)
         least.append(max(word, 8.0) + CELL_PADDING_MM)
         wanted.append(max(whole, 8.0) + CELL_PADDING_MM)

@@ -69,6 +69,13 @@ def css_text(value: object) -> Markup:
     return Markup("".join(out))  # escaped for CSS above: no markup and no end of the string is possible
 
 
+def _sentence(value: object) -> object:
+    """`svenska.text.sentence` for a paragraph; markup stays markup (a full stop is no markup)."""
+    if isinstance(value, Markup):
+        return Markup(text.sentence(str(value)))
+    return text.sentence(value)
+
+
 def _terminal_value(value: object) -> object:
     return text.terminal(value) if isinstance(value, str) else value
 
@@ -115,6 +122,8 @@ def _environment(library: str, root: Path | None) -> ImmutableSandboxedEnvironme
         md_inline=markdown_inline,
         md_kod=lambda value: markdown_code(value, cell=True),
         css_text=css_text,
+        antal=numbers.counted,
+        mening=_sentence,
     )
     env.filters.update(rows.FILTERS)
     env.tests["försenat"] = lambda assignment, data: data.overdue(assignment)
@@ -123,6 +132,7 @@ def _environment(library: str, root: Path | None) -> ImmutableSandboxedEnvironme
         indikatordiagram=charts.indicator_chart,
         statusöversikt=charts.status_overview,
         kompassdiagram=_compass_chart,
+        böj=numbers.inflect,
     )
     return env
 
