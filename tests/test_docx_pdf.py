@@ -334,6 +334,9 @@ def test_a_report_has_page_numbers_a_header_contents_date_and_pictures():
     assert section.footer.paragraphs[0].text == "Sida 1 av 1"  # until Word or LibreOffice counts the pages
     assert _codes(section.footer._element) == ["PAGE", "NUMPAGES"]
     assert section.header.paragraphs[0].text == "Delårsrapport 2026 – Kommunstyrelsen – Grästorps kommun"
+    assert section.different_first_page_header_footer, "titelsidan har rubriken själv, inte sidhuvudet"
+    assert "".join(p.text for p in section.first_page_header.paragraphs) == ""
+    assert _codes(section.first_page_footer._element) == ["PAGE", "NUMPAGES"]
     texts = [(p.style.name, p.text) for p in document.paragraphs]
     assert texts[:4] == [
         ("Title", "Delårsrapport 2026"),
@@ -417,3 +420,16 @@ def test_the_municipality_s_word_template_is_the_base(tmp_path):
 def test_a_file_that_is_no_word_template_is_a_swedish_error():
     with pytest.raises(ValueError, match=r"mallar/rapport\.docx är inte ett Word-dokument"):
         write_docx(REPORT, b"inte en zip")
+
+
+def test_a_table_with_more_long_words_than_the_page_holds_gets_smaller_text_first():
+    head = ["Risk", "Riskvärde", "Kontroll", "Ansvarig", "Frekvens", "Rapportering", "Metod"]
+    row = ["attestförteckningen", "kommunstyrelsen", "Stickprovskontroller", "Ekonomichefen", "Kvartalsvis",
+           "Kommunstyrelsen", "Dokumentgranskning"]  # fmt: skip
+    document = Document(io.BytesIO(write_docx(line(t="table", head=head, rows=[row]))))
+    table = document.tables[0]
+    sizes = {run.font.size.pt for r in table.rows for c in r.cells for p in c.paragraphs for run in p.runs}
+    assert sizes == {8.0}
+    assert sum(c.width.mm for c in table.columns) == pytest.approx(160, abs=0.5)
+    roomy = Document(io.BytesIO(write_docx(line(t="table", head=head[:3], rows=[row[:3]]))))
+    assert {run.font.size.pt for c in roomy.tables[0].rows[1].cells for run in c.paragraphs[0].runs} == {10.0}

@@ -353,8 +353,8 @@ def _field(paragraph, instruction: str, shown: str) -> None:
 
 
 def _header_and_footer(document, state: _State) -> None:
-    """The title and the organ in the header, "Sida X av Y" in the footer; a template's own header or footer
-    (a logo, an address) is kept as it is."""
+    """The title and the organ in the header (not on the title page, which has them as its heading), "Sida X
+    av Y" in the footer of every page; a template's own header or footer (a logo, an address) is kept."""
     for section in document.sections:
         header = section.header
         if not _has_content(header):
@@ -363,15 +363,21 @@ def _header_and_footer(document, state: _State) -> None:
             parts = [state.title, state.organ] + ([state.municipality] if state.municipality != state.organ else [])
             paragraph.text = " – ".join(part for part in parts if part)
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        footer = section.footer
-        if not _has_content(footer):
-            paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
-            paragraph.style = document.styles["Footer"]
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            paragraph.add_run("Sida ")
-            _field(paragraph, "PAGE", "1")
-            paragraph.add_run(" av ")
-            _field(paragraph, "NUMPAGES", "1")
+            if state.after_title is not None and not section.different_first_page_header_footer:
+                section.different_first_page_header_footer = True
+                _page_numbers(document, section.first_page_footer)
+        if not _has_content(section.footer):
+            _page_numbers(document, section.footer)
+
+
+def _page_numbers(document, footer) -> None:
+    paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+    paragraph.style = document.styles["Footer"]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.add_run("Sida ")
+    _field(paragraph, "PAGE", "1")
+    paragraph.add_run(" av ")
+    _field(paragraph, "NUMPAGES", "1")
 
 
 def _has_content(part) -> bool:
@@ -455,6 +461,7 @@ def _add_table(document, block: dict) -> None:
 
 TEXT_WIDTH_MM = 160  # A4 less the margins
 TABLE_TEXT_PT = 10
+SMALLEST_TABLE_PT = 8
 CHAR_MM = 2.3  # a letter at 10 pt, on the wide side (DejaVu, which LibreOffice puts in for a missing Calibri)
 BOLD_CHAR_MM = 2.6
 CELL_PADDING_MM = 3.2  # the cell margins left and right (85 twentieths of a point each) and a little
@@ -497,8 +504,15 @@ def _column_widths(table, rows: list[list], text_width: float) -> None:
         spare = text_width - sum(least)
         lacking = [w - m for w, m in zip(wanted, least, strict=True)]
         widths = [m + spare * lack / (sum(lacking) or 1) for m, lack in zip(least, lacking, strict=True)]
-    else:  # more long words than the page has room for: in proportion (Word's autofit may do better)
+    else:  # more long words than the page has room for: smaller text (down to 8 pt) before a broken word
+        letters = sum(m - CELL_PADDING_MM for m in least)
+        scale = max(SMALLEST_TABLE_PT / TABLE_TEXT_PT, (text_width - CELL_PADDING_MM * columns) / letters)
+        least = [(m - CELL_PADDING_MM) * scale + CELL_PADDING_MM for m in least]
         widths = [m * text_width / sum(least) for m in least]
+        size = Pt(round(TABLE_TEXT_PT * scale * 2) / 2)
+        for run in table._tbl.iter(qn("w:r")):
+            run_size = run.get_or_add_rPr().get_or_add_sz()
+            run_size.val = size
     table.autofit = True
     properties = table._tbl.tblPr
     for old in properties.findall(qn("w:tblW")):
