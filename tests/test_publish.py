@@ -250,15 +250,30 @@ def test_goal_text_with_script_shows_as_text_on_every_page(tmp_path):
     name = "Fler barn och elever når kunskapsmålen och är behöriga till gymnasiet 2026"
     assert name in text
     goals.write_text(text.replace(name, "Skolan <script>alert('x')</script> & mer"), "utf-8")
+    register = repo / "organ" / "kf" / "styrdokument.yaml"
+    documents = register.read_text("utf-8")
+    documents = documents.replace(
+        '    paragraf: "§ 112"\n', '    paragraf: "§ 112"\n    länk: "javascript:alert(1)"\n', 1
+    )
+    documents = documents.replace(
+        "    titel: Grästorps styr- och ledningsmodell\n",
+        "    titel: Grästorps styr- och ledningsmodell\n    länk: https://www.grastorp.se/styrmodell.pdf\n",
+        1,
+    )
+    register.write_text(documents, "utf-8")
     out = tmp_path / "webb"
     publish(repo, out, "--utan-pdf")
     shown = 0
     for page in out.rglob("*.html"):
         content = page.read_text("utf-8")
         assert "<script>alert" not in content, page
+        assert 'href="javascript:' not in content, page
         if "Skolan &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; mer" in content:
             shown += 1
     assert shown >= 4  # the goal's own page, the goal list, the start page, the organ, the reports …
+    register_page = (out / "styrdokument.html").read_text("utf-8")
+    assert '<a href="https://www.grastorp.se/styrmodell.pdf">Grästorps styr- och ledningsmodell</a>' in register_page
+    assert "Inriktningsdokument 2023–2026" in register_page
     rows = json.loads((out / "data" / "mal.json").read_text("utf-8"))
     assert any(r["text"] == "Skolan <script>alert('x')</script> & mer" for r in rows)
 

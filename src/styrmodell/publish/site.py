@@ -106,6 +106,7 @@ class Builder:
         self.organs()
         self.indicators()
         self.wheel()
+        self.steering_documents()
         published, published_files = documents.published_documents(self.repo, self.root, reports, safe_link)
         self.files.update(published_files)
         missing = [m.text() for m in missing_documents(self.repo)]
@@ -357,6 +358,21 @@ class Builder:
             hjul=picture,
             handelser=events,
             kalender=calendar,
+        )
+
+    def steering_documents(self) -> None:
+        groups: dict[str, list] = {}
+        for document in sorted(self.repo.documents, key=lambda d: (d.typ.value, d.titel, d.id)):
+            groups.setdefault(document.typ.value.capitalize(), []).append(document)
+        report = next((r.html for r in self.reports if r.name == "styrdokument"), None)
+        self.page(
+            "styrdokument.html",
+            "styrdokument.html.j2",
+            "Styrdokument",
+            "sida",
+            "styrdokument",
+            grupper=sorted(groups.items()),
+            rapport=report,
         )
 
     def accessibility(self) -> None:
