@@ -289,7 +289,7 @@ def test_data_package_validates_with_frictionless(tmp_path):
         names = {r["name"] for r in package["resources"]}
         assert {"mal", "indikatorer", "utfall", "malvarden", "organ"} <= names
         outcomes = (out / "data" / "utfall.csv").read_bytes()
-        assert outcomes.startswith("\ufeffindikator,period,kön,värde,steg\r\n".encode())
+        assert outcomes.startswith("\ufeffkommunkod,indikator,period,kön,värde,steg\r\n".encode())
         for name in names:
             assert json.loads((out / "data" / f"{name}.json").read_text("utf-8")) is not None
 
@@ -299,6 +299,8 @@ def test_goal_page_shows_its_history_from_git(git_repo, tmp_path):
         replace={"organ/kf/mal.yaml": [["period: {från: 2023, till: 2026}", "period: {från: 2023, till: 2027}"]]}
     )
     git_repo.commit("Fullmäktige flyttar målåret", author="Kim Nämndsekreterare")
+    git_repo.change(replace={"organ/kf/mal.yaml": [["2026: 2.0}", "2026: 2.5}"]]})
+    git_repo.commit("Högre resultatmål 2026 (KF § 140)")
     out = tmp_path / "webb"
     publish(git_repo.root, out, "--utan-pdf")
     pages = [p for p in (out / "mal").glob("*.html") if "Fullmäktige flyttar målåret" in p.read_text("utf-8")]
@@ -306,6 +308,10 @@ def test_goal_page_shows_its_history_from_git(git_repo, tmp_path):
     page = pages[0].read_text("utf-8")
     assert "Styrmodellen som den beslutades" in page and "Kim Nämndsekreterare" in page
     assert "<code>period.till</code>: 2026 → 2027" in page
+    goal_pages = [p for p in sorted((out / "mal").glob("*.html")) if p.name != "index.html"]
+    result_goal = next(p for p in goal_pages if "Resultatet är minst 2 procent" in p.read_text("utf-8"))
+    shown = result_goal.read_text("utf-8")
+    assert "Högre resultatmål 2026 (KF § 140)" in shown and "<code>målvärden.2026</code>: 2 → 2,5" in shown
 
 
 def test_publishing_check_names_the_missing_documents(repo_factory, tmp_path):
@@ -316,7 +322,9 @@ def test_publishing_check_names_the_missing_documents(repo_factory, tmp_path):
                     "regler:",
                     "publicering:\n  kommunens_webbplats: true\n  kontakt: {epost: tillganglighet@grastorp.se}\n"
                     "  dokument:\n    - {avser: årsredovisning, år: 2025, rapport: arsredovisning}\n"
-                    "    - {avser: budgetförslag, år: 2027, fil: dokument/budgetforslag.pdf}\nregler:",
+                    "    - {avser: budgetförslag, år: 2027, fil: dokument/budgetforslag.pdf}\n"
+                    "    - {avser: årsredovisning, år: 2024, rapport: årsredovisning}\n"
+                    "    - {avser: revisionsberättelse, år: 2024, länk: 'https://www.grastorp.se/rev-2024.pdf'}\nregler:",
                 ]
             ]
         },
@@ -329,7 +337,12 @@ def test_publishing_check_names_the_missing_documents(repo_factory, tmp_path):
     insyn = (out / "insyn.html").read_text("utf-8")
     assert 'href="dokument/budgetforslag-2027-budgetforslag.pdf"' in insyn
     assert (out / "dokument" / "budgetforslag-2027-budgetforslag.pdf").read_bytes() == b"%PDF-1.4 test\n"
-    assert 'href="rapporter/arsredovisning.html"' in insyn
+    assert 'href="rapporter/arsredovisning.html"' in insyn  # the site's own, for 2025
+    assert 'href="rapporter/arsredovisning-2024.html"' in insyn  # rendered for the document's year
+    assert "Årsredovisning – måluppfyllelse 2024" in (out / "rapporter" / "arsredovisning-2024.html").read_text("utf-8")
+    assert 'href="../rapporter/arsredovisning-2024.html"' in (out / "rapporter" / "index.html").read_text("utf-8")
+    assert 'href="https://www.grastorp.se/rev-2024.pdf"' in insyn
+    assert "revisionsberättelsen för 2024" not in result.stderr
     assert "tillganglighet@grastorp.se" in (out / "tillganglighet.html").read_text("utf-8")
     validation = run_styr("validera", str(repo))
     assert "SM904" in validation.stdout and "revisionsberättelsen för 2025" in validation.stdout

@@ -52,7 +52,7 @@ def publicera(
         from styrmodell.review.log import object_logs
 
         try:
-            histories = object_logs(root, {g.id for g in repo.goals})
+            histories = object_logs(root, {g.id for g in repo.goals} | {i.id for i in repo.indicators})
         except FatalError as error:
             if "git-repo" not in str(error):
                 raise
@@ -66,6 +66,8 @@ def publicera(
     )
     for note in built.notes:
         say(note)
+    for text in built.warnings:
+        warn(f"varning: {text}")
     if built.missing:
         for text in built.missing:
             warn(f"publicering: saknas på webbplatsen: {text}")

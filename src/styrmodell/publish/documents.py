@@ -17,6 +17,7 @@ from styrmodell.publish.environment import macro
 from styrmodell.publish.names import slug
 from styrmodell.reports.build import make
 from styrmodell.reports.kinds import REPORTS, ReportType
+from styrmodell.reports.period import ReportPeriod
 from styrmodell.rules.publication import SECTION
 
 MAX_DOCUMENT_MB = 200
@@ -54,27 +55,46 @@ def chosen_reports(repo: Repository) -> list[tuple[ReportType, str | None]]:
     return out
 
 
+def pdf_available(pdf: bool) -> bool:
+    from styrmodell.reports.pdf import find_chromium, find_soffice
+
+    return pdf and bool(find_chromium() or find_soffice())
+
+
+def render_report(
+    repo: Repository,
+    root: Path,
+    workdir: Path,
+    kind: ReportType,
+    period: ReportPeriod,
+    organ: str | None,
+    name: str,
+    pdf: bool,
+    kommun: str,
+) -> tuple[SiteReport, dict[str, bytes]]:
+    """One report as a page with the site around it, and as Word (and PDF) to download."""
+    html = make(repo, root, kind, period, organ, "html", workdir)
+    title = kind.title if organ is None else f"{kind.title} – {repo.owner_name(organ)}"
+    report = SiteReport(name, title, period.label, f"rapporter/{name}.html")
+    files = {report.html: wrap(html.content.decode("utf-8"), "../", kommun).encode("utf-8")}
+    if pdf:
+        files[f"rapporter/{name}.pdf"] = make(repo, root, kind, period, organ, "pdf", workdir).content
+        report.downloads.append((f"rapporter/{name}.pdf", "PDF"))
+    files[f"rapporter/{name}.docx"] = make(repo, root, kind, period, organ, "docx", workdir).content
+    report.downloads.append((f"rapporter/{name}.docx", "Word"))
+    return report, files
+
+
 def render_reports(
     repo: Repository, root: Path, workdir: Path, pdf: bool, kommun: str
 ) -> tuple[list[SiteReport], dict[str, bytes]]:
-    from styrmodell.reports.pdf import find_chromium, find_soffice
-
-    pdf = pdf and bool(find_chromium() or find_soffice())
     today = repo.config.today()
     files: dict[str, bytes] = {}
     made: list[SiteReport] = []
     for kind, organ in chosen_reports(repo):
-        period = kind.default_period(today)
         name = kind.name if organ is None else f"{kind.name}-{slug(organ)}"
-        html = make(repo, root, kind, period, organ, "html", workdir)
-        title = kind.title if organ is None else f"{kind.title} – {repo.owner_name(organ)}"
-        report = SiteReport(name, title, period.label, f"rapporter/{name}.html")
-        files[report.html] = wrap(html.content.decode("utf-8"), "../", kommun).encode("utf-8")
-        files[f"rapporter/{name}.docx"] = make(repo, root, kind, period, organ, "docx", workdir).content
-        if pdf:
-            files[f"rapporter/{name}.pdf"] = make(repo, root, kind, period, organ, "pdf", workdir).content
-            report.downloads.append((f"rapporter/{name}.pdf", "PDF"))
-        report.downloads.append((f"rapporter/{name}.docx", "Word"))
+        report, own = render_report(repo, root, workdir, kind, kind.default_period(today), organ, name, pdf, kommun)
+        files.update(own)
         made.append(report)
     return made, files
 
@@ -121,7 +141,7 @@ KIND_TITLES = {
 
 
 def published_documents(
-    repo: Repository, root: Path, reports: list[SiteReport], safe_link
+    repo: Repository, root: Path, reports: list[SiteReport], safe_link, render
 ) -> tuple[list[Published], dict[str, bytes]]:
     """`publicering.dokument` as the site lists them; a file named there is copied into dokument/. A
     file that is missing, outside the repository or not a plain file is an error with its line."""
@@ -129,14 +149,14 @@ def published_documents(
     out: list[Published] = []
     by_name = {r.name: r for r in reports}
     for document in repo.config.publicering.dokument:
-        href = _href(repo, root, document, by_name, safe_link, files)
+        href = _href(repo, root, document, by_name, safe_link, files, render)
         title = document.titel or f"{KIND_TITLES[document.avser]} {document.år}"
         out.append(Published(title, document.år, document.avser.value, SECTION.get(document.avser), href))
     out.sort(key=lambda p: (-p.year, p.kind, p.title))
     return out, files
 
 
-def _href(repo, root: Path, document: PublishedDocument, reports, safe_link, files) -> str | None:
+def _href(repo, root: Path, document: PublishedDocument, reports, safe_link, files, render) -> str | None:
     if document.fil:
         source = (root / document.fil).resolve()
         where = document.where("fil")
@@ -154,12 +174,19 @@ def _href(repo, root: Path, document: PublishedDocument, reports, safe_link, fil
         files[name] = source.read_bytes()
         return name
     if document.rapport:
-        report = reports.get(document.rapport.strip().lower().replace("å", "a").replace("ä", "a").replace("ö", "o"))
-        if report is None:
+        wanted = document.rapport.strip().lower().replace("å", "a").replace("ä", "a").replace("ö", "o")
+        kind = REPORTS.get(wanted)
+        if kind is None:
             raise FatalError(
-                f"{document.where('rapport')}: rapporten '{document.rapport}' finns inte på webbplatsen; "
-                f"rapporterna är: {', '.join(sorted(reports))}"
+                f"{document.where('rapport')}: rapporten '{document.rapport}' finns inte; "
+                f"rapporterna är: {', '.join(REPORTS)}"
             )
+        period = ReportPeriod(document.år, 12)
+        report = reports.get(wanted)
+        if report is None or report.period != period.label:  # the report for the document's own year
+            name = f"{kind.name}-{document.år}"
+            report = reports.get(name) or render(kind, period, name)
+            reports[name] = report
         return report.html
     if document.länk:
         return safe_link(document.länk)

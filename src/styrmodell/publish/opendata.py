@@ -82,9 +82,17 @@ def _join(values) -> str:
 
 
 def tables(site: SiteModel) -> list[Table]:
+    """Every table, each with the municipality's code first, so that many municipalities' packages can
+    be put together into one comparison."""
     repo = site.repo
     out = [_organs(repo), _goals(site), _indicators(repo), *_values(repo), _activities(repo), _assignments(repo)]
     out += [_documents(repo), _delegations(repo), _budget(repo)]
+    code = repo.config.kommun.kommunkod
+    column = Column("kommunkod", "string", "Kommunens kod (SCB), fyra siffror")
+    for table in out:
+        table.fields.insert(0, column)
+        table.key.insert(0, "kommunkod")
+        table.rows = [[code, *row] for row in table.rows]
     return out
 
 

@@ -39,6 +39,7 @@ class Built:
     files: dict[str, bytes]
     missing: list[str] = field(default_factory=list)  # KL 8 kap. 14–16 a §§: what is not published
     notes: list[str] = field(default_factory=list)  # for the person at the terminal
+    warnings: list[str] = field(default_factory=list)  # what the site lacks, shown also with --tyst
 
 
 def safe_link(address: str | None) -> str | None:
@@ -87,12 +88,34 @@ class Builder:
     # --- the build ---------------------------------------------------------------------------
     def build(self) -> Built:
         with tempfile.TemporaryDirectory(prefix="styr-publicera-") as workdir:
-            reports, report_files = documents.render_reports(self.repo, self.root, Path(workdir), self.pdf, self.kommun)
-        self.files.update(report_files)
-        with_pdf = any(name.endswith(".pdf") for name in report_files)
+            return self._build(Path(workdir))
+
+    def _build(self, workdir: Path) -> Built:
+        with_pdf = documents.pdf_available(self.pdf)
         notes = []
-        if self.pdf and reports and not with_pdf:
+        if self.pdf and not with_pdf:
             notes.append("Rapporterna finns inte som PDF: varken Chromium eller LibreOffice finns på datorn.")
+        contact = self.repo.config.publicering.kontakt
+        warnings = []
+        if not any((contact.epost, contact.telefon, contact.webbformulär)):
+            warnings.append(
+                "Tillgänglighetsredogörelsen saknar kontaktuppgifter för synpunkter (DOS-lagen 13 §): "
+                "skriv publicering.kontakt i styrmodell.yaml"
+            )
+        reports, report_files = documents.render_reports(self.repo, self.root, workdir, with_pdf, self.kommun)
+        self.files.update(report_files)
+
+        def render_for_document(kind, period, name):
+            report, own = documents.render_report(
+                self.repo, self.root, workdir, kind, period, None, name, with_pdf, self.kommun
+            )
+            self.files.update(own)
+            reports.append(report)
+            self.entries.append(
+                Entry(report.html, f"{report.title} {report.period}", "rapport", own[report.html].decode("utf-8"))
+            )
+            return report
+
         for report in reports:
             self.entries.append(Entry(report.html, report.title, "rapport", report_files[report.html].decode("utf-8")))
         self.delegation_pages = {
@@ -107,7 +130,9 @@ class Builder:
         self.indicators()
         self.wheel()
         self.steering_documents()
-        published, published_files = documents.published_documents(self.repo, self.root, reports, safe_link)
+        published, published_files = documents.published_documents(
+            self.repo, self.root, reports, safe_link, render_for_document
+        )
         self.files.update(published_files)
         missing = [m.text() for m in missing_documents(self.repo)]
         self.page(
@@ -144,7 +169,7 @@ class Builder:
         for name in STATIC:
             self.files[name] = resources.files("styrmodell.templates").joinpath("webbplats", name).read_bytes()
         self.files[".nojekyll"] = b""  # GitHub Pages: serve the files as they are
-        return Built(dict(sorted(self.files.items())), missing, notes)
+        return Built(dict(sorted(self.files.items())), missing, notes, warnings)
 
     def start(self) -> None:
         site = self.site
@@ -173,6 +198,7 @@ class Builder:
             antal=counts,
             diagram=charts.status_overview(overview) if overview else None,
             omraden_tabell=overview,
+            kompass=next((r.html for r in self.reports if r.name == "kommunkompassen"), None),
         )
 
     def _descendants(self, goal: Goal) -> list[Goal]:
@@ -229,8 +255,15 @@ class Builder:
                 aktiviteter=[a for s in row.strategies for a in s.activities] + row.activities,
                 uppdrag=row.assignments,
                 dokument=self.repo.document_by_id.get(goal.styrdokument or ""),
-                historik=None if histories is None else histories.get(goal.id, []),
+                historik=None if histories is None else self._history(goal, histories),
             )
+
+    def _history(self, goal: Goal, histories: dict[str, list[Version]]) -> list[tuple[Version, str]]:
+        """The goal's own changes and its indicators' (where its targets are), oldest first."""
+        rows = [(v, "målet") for v in histories.get(goal.id, [])]
+        for indicator in self.repo.indicators_by_goal.get(goal.id, []):
+            rows += [(v, indicator.namn) for v in histories.get(indicator.id, [])]
+        return sorted(rows, key=lambda r: (r[0].commit.date, r[0].commit.sha, r[1] != "målet", r[1]))
 
     def organs(self) -> None:
         site, repo = self.site, self.repo
