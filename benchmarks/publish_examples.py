@@ -19,6 +19,10 @@ from pathlib import Path
 from validate_examples import ROOT, median_seconds, styr_command
 
 
+def _comma(seconds: float) -> str:
+    return f"{seconds:.2f}".replace(".", ",")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
@@ -34,7 +38,7 @@ def main() -> None:
             reference = styr + ["rapport", "verksamhetsplan", where, "-f", "html", "-o", str(Path(out) / "vp.html")]
             median_seconds(reference, 1)  # warm the file and validation caches
             base = median_seconds(reference, args.runs)
-            print(f"| `styr rapport verksamhetsplan {where} -f html` (referens) | {base:.2f} s | 1,0 |")
+            print(f"| `styr rapport verksamhetsplan {where} -f html` (referens) | {_comma(base)} s | 1,0 |")
             rows = [
                 ("--utan-pdf --utan-historik", ["--utan-pdf", "--utan-historik"], "a"),
                 ("--utan-pdf", ["--utan-pdf"], "b"),
@@ -44,7 +48,8 @@ def main() -> None:
                 command = styr + ["publicera", where, "--ut", str(Path(out) / example.name / folder), *options]
                 seconds = median_seconds(command, args.runs)
                 ratio = f"{seconds / base:.1f}".replace(".", ",")
-                print(f"| `styr publicera {where} {label}` | {seconds:.2f} s | {ratio} |")
+                shown = f"styr publicera {where} {label}".rstrip()
+                print(f"| `{shown}` | {_comma(seconds)} s | {ratio} |")
 
 
 if __name__ == "__main__":
