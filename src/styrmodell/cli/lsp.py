@@ -19,10 +19,7 @@ def lsp(
     Editorn startar den (VS Code-tillägget i editors/vscode, Neovim, Emacs); den läser repot som
     filen du öppnar ligger i.
     """
-    import gc
-
     set_quiet(quiet)
-    gc.enable()  # a long-running process: the command-line runs' disabled collector would only grow
     from styrmodell.lsp.server import serve
 
     serve()

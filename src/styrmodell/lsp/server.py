@@ -9,6 +9,7 @@ same contents, published for every file they concern (and cleared where they are
 from __future__ import annotations
 
 import asyncio
+import gc
 import re
 import threading
 import time
@@ -63,6 +64,7 @@ class StyrServer(LanguageServer):
         self.buffers: dict[str, bytes] = {}
         self.snapshot = Snapshot()
         self.published: set[str] = set()
+        self.pieces: dict = {}  # each file's part of the model, kept between validations
         self.loop: asyncio.AbstractEventLoop | None = None
         self._due: float | None = None
         self._wake = threading.Condition()
@@ -114,6 +116,11 @@ class StyrServer(LanguageServer):
             snapshot = self.validate(buffers)
             if self.loop is not None:
                 self.loop.call_soon_threadsafe(self._publish, snapshot)
+            # The cyclic collector stays off, as on the command line (cli/main.py): with the model's
+            # hundreds of thousands of objects it would rescan them again and again. What one
+            # validation left behind is collected here, young generations only: the resident model
+            # has moved to the old one and is not scanned again.
+            gc.collect(1)
 
     def validate(self, buffers: dict[str, bytes]) -> Snapshot:
         from styrmodell.load.cache import Cache
@@ -122,7 +129,7 @@ class StyrServer(LanguageServer):
         assert self.root is not None
         source = OverlaySource(self.root, buffers)
         try:
-            result = validate(source, None, Cache(), need_model=True)
+            result = validate(source, None, Cache(), need_model=True, pieces=self.pieces)
         except FatalError as exc:
             return Snapshot(findings=[_fatal_finding(str(exc))], repository=self.snapshot.repository)
         texts = {p: raw.decode("utf-8", "replace") for p, raw in (result.contents or {}).items()}
@@ -365,4 +372,7 @@ def _code_action(ls: StyrServer, params: types.CodeActionParams) -> list[types.C
 
 
 def serve() -> None:
+    from styrmodell.load.parallel import Workers
+
+    Workers.may_fork = False  # the server has threads: parse in this process (see Workers)
     server.start_io()
