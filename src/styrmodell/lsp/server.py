@@ -158,7 +158,7 @@ def _fatal_finding(message: str) -> Finding:
         message = message[match.end() :]
     else:
         where = Location("styrmodell.yaml")
-    return Finding("SM100", "oanvändbar-indata", Severity.ERROR, message, where)
+    return Finding("", "oanvändbar indata", Severity.ERROR, message, where)
 
 
 def _range(span: analysis.Span) -> types.Range:
@@ -171,7 +171,7 @@ def _diagnostic(finding: Finding, text: str) -> types.Diagnostic:
         range=_range(analysis.finding_span(text, finding)),
         message=f"{finding.message}{more} [{finding.name}]",
         severity=_SEVERITY[finding.severity],
-        code=finding.code,
+        code=finding.code or None,
         source="styr",
     )
 
