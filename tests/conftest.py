@@ -234,4 +234,10 @@ def required_tools():
     axe = os.environ.get("AXE_CORE_JS")
     if not axe or not Path(axe).is_file():
         missing.append("axe-core (AXE_CORE_JS)")
+    sarif = os.environ.get("SARIF_SCHEMA_JSON")
+    if not sarif or not Path(sarif).is_file():
+        missing.append("SARIF-schemat (SARIF_SCHEMA_JSON)")
+    vsix = os.environ.get("STYR_VSIX")
+    if not vsix or not Path(vsix).is_file():
+        missing.append("VS Code-tillägget (STYR_VSIX)")
     assert not missing, f"saknas i CI: {', '.join(missing)}"

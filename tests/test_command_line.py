@@ -83,7 +83,10 @@ def test_the_application_help_names_every_command_and_its_aliases():
         (["validate", "--stirkt"], "okänd flagga --stirkt – menade du '--strikt'?"),
         (["rapport"], "argumentet TYP saknas"),
         (["init"], "flaggan --kommun / --municipality saknas"),
-        (["validera", "-f", "xml"], "ogiltigt värde för --format / -f: 'xml' är inte ett av 'text', 'json', 'github'."),
+        (
+            ["validera", "-f", "xml"],
+            "ogiltigt värde för --format / -f: 'xml' är inte ett av 'text', 'json', 'github', 'sarif', 'gitlab', 'junit'.",
+        ),
         (["arshjul", "--år", "tjugo"], "ogiltigt värde för --år / --year: ska vara ett heltal."),
         (["validera", "--format"], "flaggan --format kräver ett värde"),
         (["regler", "SM101", "SM102"], "oväntat argument: SM102"),

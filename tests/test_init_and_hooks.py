@@ -92,6 +92,7 @@ def _scripts(initialised: Path) -> tuple[dict, dict, list[str]]:
     gitlab = yaml.safe_load((initialised / ".gitlab-ci.yml").read_text("utf-8"))
     scripts = [step["run"] for step in github["jobs"]["validera"]["steps"] if "run" in step]
     scripts += [line for job in ("validera", "granska") for line in gitlab[job]["script"]]
+    scripts += gitlab["validera"]["after_script"]
     scripts += gitlab["default"]["before_script"]
     return github, gitlab, scripts
 
@@ -110,6 +111,48 @@ def test_ci_files_install_the_pinned_tool_and_call_commands_that_exist(initialis
     repo.repo.git.branch("origin-main")
     diff = run_styr("diff", "origin-main...HEAD", "--format", "markdown", cwd=initialised)
     assert diff.returncode == 0 and "Inga ändringar i styrmodellen." in diff.stdout
+
+
+def _output_of(call: list[str]) -> str:
+    return call[call.index("--ut") + 1]
+
+
+def test_ci_files_give_code_scanning_code_quality_and_junit_their_formats(initialised):
+    github, gitlab, _ = _scripts(initialised)
+    steps = github["jobs"]["validera"]["steps"]
+    assert github["permissions"]["security-events"] == "write"
+    sarif_step = next(s for s in steps if "--format sarif" in s.get("run", ""))
+    upload = next(s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload-sarif@"))
+    assert "always()" in sarif_step["if"] and "always()" in upload["if"]
+    (sarif_call,) = _styr_calls(sarif_step["run"])
+    assert upload["with"]["sarif_file"] == _output_of(sarif_call)
+    job = gitlab["validera"]
+    reports = job["artifacts"]["reports"]
+    assert job["artifacts"]["when"] == "always"
+    calls = {call[call.index("--format") + 1]: call for line in job["after_script"] for call in _styr_calls(line)}
+    assert reports == {"codequality": _output_of(calls["gitlab"]), "junit": _output_of(calls["junit"])}
+    # on a repository with an error the step itself passes (the validation step fails the job) and
+    # the files are there, in their formats
+    mal = initialised / "organ" / "ks" / "mal.yaml"
+    mal.write_text(mal.read_text("utf-8") + "\nokänd_nyckel: 1\n", "utf-8")
+    proc = subprocess.run(
+        ["bash", "-c", sarif_step["run"]],
+        cwd=initialised,
+        capture_output=True,
+        text=True,
+        env=os.environ | {"PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"},
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    sarif = json.loads((initialised / upload["with"]["sarif_file"]).read_text("utf-8"))
+    assert sarif["runs"][0]["results"]
+    for call in calls.values():
+        assert run_styr(*call, cwd=initialised).returncode == 1
+    quality = json.loads((initialised / reports["codequality"]).read_text("utf-8"))
+    assert quality and all(issue["location"]["path"] == "organ/ks/mal.yaml" for issue in quality)
+    assert "<failure" in (initialised / reports["junit"]).read_text("utf-8")
+    ignored = (initialised / ".gitignore").read_text("utf-8").splitlines()
+    assert {upload["with"]["sarif_file"], *reports.values()} <= set(ignored)
 
 
 def test_ci_comments_also_when_validation_fails_and_gitlab_runs_on_merge_requests(initialised):

@@ -22,6 +22,7 @@ from styrmodell.cli import (
     importing,
     init,
     log,
+    lsp,
     newyear,
     publish,
     report,
@@ -58,6 +59,7 @@ COMMANDS: dict[str, Entry] = {
     "installningar": Entry(settings.installningar, ("inställningar", "config")),
     "schema": Entry(schema.schema),
     "kommentera": Entry(comment.kommentera, ("comment",)),
+    "lsp": Entry(lsp.lsp),
     "nytt-ar": Entry(newyear.nytt_ar, ("nytt-år", "new-year")),
     "importera": Entry(
         importing.importera,

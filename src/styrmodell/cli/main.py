@@ -95,9 +95,10 @@ def invoke(argv: list[str]) -> int:
 
 def _exit(code: int) -> None:
     """Flush what was written and end the process, without freeing the model object by object."""
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (BrokenPipeError, OSError):
-        pass
+    import contextlib
+
+    for stream in (sys.stdout, sys.stderr):
+        # ValueError: the stream is closed (the language server closes stdout when it ends)
+        with contextlib.suppress(BrokenPipeError, OSError, ValueError):
+            stream.flush()
     os._exit(code)

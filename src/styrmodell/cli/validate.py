@@ -20,6 +20,9 @@ class Format(str, Enum):
     text = "text"
     json = "json"
     github = "github"
+    sarif = "sarif"
+    gitlab = "gitlab"
+    junit = "junit"
 
 
 def parse_rule_flags(flags: list[str]) -> dict[str, dict]:
@@ -41,7 +44,20 @@ def validera(
         help="Styrmodellsrepot, eller en katalog i det (standard: den aktuella).",
     ),
     format: Optional[Format] = typer.Option(
-        None, "--format", "-f", metavar="FORMAT", help="text, json eller github (väljs automatiskt i GitHub Actions)."
+        None,
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help="text, json, github (väljs automatiskt i GitHub Actions), sarif (GitHub code scanning), "
+        "gitlab (GitLab Code Quality) eller junit (JUnit XML).",
+    ),
+    output: Optional[Path] = typer.Option(
+        None,
+        "--ut",
+        "--output",
+        "-o",
+        metavar="FIL",
+        help="Skriv fynden till FIL i stället för till terminalen (slutkoden är densamma).",
     ),
     strict: bool = typer.Option(False, "--strikt", "--strict", help="Avsluta med kod 1 även för varningar."),
     regel: list[str] = typer.Option(
@@ -84,5 +100,14 @@ def validera(
         cache = Cache()
     result = validate(source, parse_rule_flags(regel), cache)
     result.findings = shown_from_cwd(result.findings, root)
-    report(result, chosen, quiet=is_quiet())
+    if output is None:
+        report(result, chosen, quiet=is_quiet())
+    else:
+        import io
+
+        from styrmodell.cli.common import emit
+
+        buffer = io.StringIO()
+        report(result, chosen, buffer, quiet=is_quiet())
+        emit(buffer.getvalue(), output)
     raise typer.Exit(result.exit_code(strict))

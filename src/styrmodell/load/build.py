@@ -44,6 +44,49 @@ def build(
     return repo, problems
 
 
+class Piece:
+    """One file's part of the model, built on its own: what `build` adds to the repository for it.
+    A file's objects depend on that file alone (never on the configuration or another file), so a
+    resident process (the language server) keeps the pieces of unchanged files and builds only
+    the changed ones; `merge` puts them together exactly as `build` would have."""
+
+    __slots__ = ("loaded", "part", "problems")
+
+    def __init__(self, config: Config, loaded: LoadedFile):
+        self.loaded = loaded
+        self.part = Repository(config=config)
+        self.problems: list[Problem] = [
+            Problem(p.code, p.message, Location(loaded.path, p.line, p.column)) for p in loaded.problems
+        ]
+        if loaded.data is not None:
+            _FileBuilder(self.part, loaded, self.problems).run()
+
+
+_TARGETS = sorted({section.target for section in SECTIONS})
+
+
+def merge(
+    config: Config, pieces: Iterable[Piece], deadline: Deadline | None = None
+) -> tuple[Repository, list[Problem]]:
+    """The repository and problems that `build` gives for the pieces' files, in the pieces' order."""
+    repo = Repository(config=config)
+    problems: list[Problem] = []
+    for piece in pieces:
+        if deadline is not None:
+            deadline.check(f"modellbygget av {piece.loaded.path}")
+        repo.files.append(piece.loaded.path)
+        problems.extend(piece.problems)
+        for ident in piece.loaded.lost_ids:
+            repo.broken_ids.setdefault(ident, piece.loaded.path)
+        repo.broken_ids.update(piece.part.broken_ids)
+        repo.salvaged.extend(piece.part.salvaged)
+        for target in _TARGETS:
+            objects = getattr(piece.part, target)
+            if objects:
+                getattr(repo, target).extend(objects)
+    return repo, problems
+
+
 class _FileBuilder:
     def __init__(self, repo: Repository, loaded: LoadedFile, problems: list[Problem]):
         self.repo = repo

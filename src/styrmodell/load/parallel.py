@@ -13,6 +13,14 @@ from styrmodell.load.yamlload import MAX_ALIAS_EXPANSIONS, LoadedFile, load_byte
 PARALLEL_THRESHOLD_BYTES = 2_000_000
 
 
+class Workers:
+    """Whether parsing may fork worker processes. A process with threads of its own (the language
+    server) turns it off: a child forked from a threaded process can inherit a lock that another
+    thread held, and hang."""
+
+    may_fork = True
+
+
 def _parse_chunk(args: tuple[list[tuple[str, bytes]], int, int], deadline: Deadline | None = None) -> list[LoadedFile]:
     files, max_bytes, alias_budget = args
     out = []
@@ -31,7 +39,7 @@ def parse_all(
 ) -> list[LoadedFile]:
     workers = min(os.cpu_count() or 1, 8)
     total = sum(len(raw) for _, raw in files)
-    if workers < 2 or total < PARALLEL_THRESHOLD_BYTES or not hasattr(os, "fork"):
+    if workers < 2 or total < PARALLEL_THRESHOLD_BYTES or not hasattr(os, "fork") or not Workers.may_fork:
         return _parse_chunk((files, max_bytes, alias_budget), deadline)
     # contiguous chunks of about equal size keep the results in file order
     chunks: list[list[tuple[str, bytes]]] = [[] for _ in range(workers * 4)]

@@ -1,21 +1,27 @@
 """Find → read → parse → build: a repository's configuration and model from a file source.
 
 Parsed files come from the cache where their bytes and the loader's limits are unchanged; the
-rest are parsed (on every core when there are many) and stored.
+rest are parsed (on every core when there are many) and stored. A resident process passes
+`pieces`: each file's built part of the model, kept from the last run by the file's bytes and the
+loader's limits, so that only changed files are parsed and built again (`build.Piece`).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from styrmodell.load.build import build
+from styrmodell.load.build import Piece, build, merge
 from styrmodell.load.config import load_config
 from styrmodell.load.deadline import Deadline
 from styrmodell.load.parallel import parse_all
 from styrmodell.load.sources import FileSource
 
 if TYPE_CHECKING:
+    from styrmodell.findings import Problem
     from styrmodell.load.cache import Cache
+    from styrmodell.load.yamlload import LoadedFile
+    from styrmodell.model.config import Config
+    from styrmodell.model.repository import Repository
 
 
 def load_repository(
@@ -25,6 +31,7 @@ def load_repository(
     raw_files: dict[str, bytes] | None = None,
     only: set[str] | None = None,
     deadline: Deadline | None = None,
+    pieces: dict[tuple, Piece] | None = None,
 ):
     """Config, model and the loader's problems for every governance file in `source` (or those in `only`)."""
     config, _ = load_config(source, cli_rules)
@@ -39,6 +46,8 @@ def load_repository(
         raw = (raw_files or {}).get(relpath)
         raws.append((relpath, raw if raw is not None else source.read(relpath) or b""))
     deadline.check("läsningen av filerna")
+    if pieces is not None:
+        return (config, *_from_pieces(config, raws, budget, cache, pieces, deadline))
     if cache is None:
         loaded = parse_all(raws, *budget, deadline=deadline)
     else:
@@ -58,3 +67,37 @@ def load_repository(
         loaded = [loaded_by_path[relpath] for relpath, _ in raws]
     repository, problems = build(config, loaded, deadline)
     return config, repository, problems
+
+
+def _from_pieces(
+    config: Config,
+    raws: list[tuple[str, bytes]],
+    budget: tuple[int, int],
+    cache: Cache | None,
+    pieces: dict[tuple, Piece],
+    deadline: Deadline,
+) -> tuple[Repository, list[Problem]]:
+    """The model from the pieces of unchanged files and new pieces for the rest; `pieces` is left
+    holding exactly this run's pieces."""
+    from styrmodell.load.cache import digest
+
+    keys = [(relpath, digest(raw), budget) for relpath, raw in raws]
+    missing = [(relpath, raw) for (relpath, raw), key in zip(raws, keys, strict=True) if key not in pieces]
+    loaded_by_path: dict[str, LoadedFile] = {}
+    to_parse: list[tuple[str, bytes]] = []
+    for relpath, raw in missing:
+        hit = cache.get_file(cache.file_key(relpath, raw, budget), relpath, raw) if cache is not None else None
+        if hit is None:
+            to_parse.append((relpath, raw))
+        else:
+            loaded_by_path[relpath] = hit
+    for parsed in parse_all(to_parse, budget[0], budget[1], deadline=deadline):
+        if cache is not None:
+            cache.put_file(cache.file_key(parsed.path, dict(to_parse)[parsed.path], budget), parsed)
+        loaded_by_path[parsed.path] = parsed
+    loaded = [loaded_by_path[relpath] for relpath, _ in missing]
+    new = {(f.path, digest(raw), budget): Piece(config, f) for f, (_, raw) in zip(loaded, missing, strict=True)}
+    current = {key: pieces.get(key) or new[key] for key in keys}
+    pieces.clear()
+    pieces.update(current)
+    return merge(config, (current[key] for key in keys), deadline)

@@ -48,9 +48,11 @@ def validate(
     cache: Cache | None = None,
     need_model: bool = False,
     deadline: Deadline | None = None,
+    pieces: dict | None = None,
 ) -> Result:
     """Findings for `source`. With a cache and not `need_model`, an unchanged repository is answered
-    from the cache without a model (`result.repository` is then None)."""
+    from the cache without a model (`result.repository` is then None). A resident process passes
+    `pieces` (kept between runs) so that only changed files are parsed and built again."""
     if isinstance(source, Path):
         source = WorkingTree(source)
     deadline = deadline or Deadline(DEFAULT_SECONDS)
@@ -79,7 +81,9 @@ def validate(
     from styrmodell.validation import consequences
     from styrmodell.validation.checker import active_rules, run
 
-    config, repository, problems = load_repository(source, cli_rules, cache, raw_files, deadline=deadline)
+    config, repository, problems = load_repository(
+        source, cli_rules, cache, raw_files, deadline=deadline, pieces=pieces
+    )
     findings, left_out = consequences.split(run(repository, problems, active_rules(config), deadline), repository)
     findings = consequences.order(findings)
     result = Result(

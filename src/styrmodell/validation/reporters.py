@@ -87,10 +87,24 @@ def report_github(result: Result, out: TextIO, quiet: bool = False) -> None:
         out.write(terminal(_summary(result)) + "\n")
 
 
+def _review_format(name: str) -> Callable[[Result, TextIO, bool], None]:
+    """A reporter from `review_formats`, imported when used (it needs every rule's documentation)."""
+
+    def reporter(result: Result, out: TextIO, quiet: bool = False) -> None:
+        from styrmodell.validation import review_formats
+
+        getattr(review_formats, f"report_{name}")(result, out, quiet)
+
+    return reporter
+
+
 REPORTERS: dict[str, Callable[[Result, TextIO, bool], None]] = {
     "text": report_text,
     "json": report_json,
     "github": report_github,
+    "sarif": _review_format("sarif"),
+    "gitlab": _review_format("gitlab"),
+    "junit": _review_format("junit"),
 }
 
 
