@@ -45,7 +45,10 @@ def indicator_chart(row: IndicatorRow, ident: str) -> Markup:
     points = [p for p in row.history if p.outcome is not None or p.target is not None]
     if len(points) < 2:
         return Markup("")
-    width, height, left, right, top, bottom = 520, 220, 56, 16, 20, 46
+    width, height, left, top, bottom = 520, 220, 56, 20, 46
+    # the last period's label is centred on the right edge of the plot: leave room for its half
+    # ("2026-08" was cut to "2026-0"), at about 0.6 em per character of 12 px text
+    right = max(16, round(len(str(points[-1].period)) * 3.6) + 6)
     values = [v for p in points for v in (p.outcome, p.target) if v is not None]
     low, high = min(values), max(values)
     if low == high:
