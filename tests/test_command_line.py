@@ -115,7 +115,9 @@ def test_the_repository_is_found_from_a_subfolder(repo_factory, monkeypatch):
     given = run_styr("validera", str(inside))
     assert given.returncode == 1 and f"{root}/organ/bun/mal.yaml:16:5" in given.stdout.replace("/./", "/")
     report = run_styr("rapport", "styrdokument", cwd=inside)
-    assert report.returncode == 0 and "# Styrdokument" in report.stdout
+    # rendered, but it says what it could not read (the broken indicator), and exits 1
+    assert report.returncode == 1 and "# Styrdokument" in report.stdout
+    assert "../bun/mal.yaml:16:5: fel SM107" in report.stderr and "1 fil kunde inte läsas helt" in report.stderr
 
 
 def test_outside_a_repository_the_error_says_so(tmp_path):

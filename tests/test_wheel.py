@@ -315,3 +315,17 @@ def test_the_election_year_budget_route_in_the_smarta_wheel(tmp_path):
     path.write_text(without_tax, "utf-8")
     messages = [f.message for f in validate(root).findings if f.code == "SM922"]
     assert any("skattesatsen före november månads utgång" in m and m.endswith("(KL 11 kap. 11 §)") for m in messages)
+
+
+def test_the_drawn_wheels_legend_names_every_ring():
+    """Each ring's legend line names its own kind of event (it once named the last event's kind for all)."""
+    import re
+
+    from styrmodell.arshjul.drawing import svg
+
+    repo = validate(EXAMPLES / "grastorp", need_model=True).repository
+    wheel = wheel_year(repo, 2026)
+    drawn = svg(wheel, None, "Årshjul 2026", None)
+    legend = re.findall(r"Ring (\d+) \(inifrån\): ([^<]+)</text>", drawn)
+    kinds = sorted({o.event.typ for o in wheel.ordered()})
+    assert [kind for _, kind in legend] == kinds and len(kinds) > 3

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from styrmodell.errors import FatalError
-from styrmodell.fileio import replace_files
+from styrmodell.fileio import atomic_write_all
 from styrmodell.model.goals import Indicator
 from styrmodell.write.plan import Plan, apply
 
@@ -125,7 +125,7 @@ def test_a_failed_rename_puts_back_the_files_already_replaced(tmp_path, monkeypa
 
     monkeypatch.setattr(os, "replace", failing)
     with pytest.raises(FatalError, match="inget ändrades"):
-        replace_files({first: b"a: 2\n", second: b"b: 2\n", tmp_path / "ny.yaml": b"c: 1\n"})
+        atomic_write_all({first: b"a: 2\n", second: b"b: 2\n", tmp_path / "ny.yaml": b"c: 1\n"})
     monkeypatch.setattr(os, "replace", real)
     assert first.read_text() == "a: 1\n" and second.read_text() == "b: 1\n"
     assert (first.stat().st_mode & 0o777) == 0o600

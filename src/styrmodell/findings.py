@@ -52,6 +52,11 @@ class Finding:
     message: str
     location: Location
     related: tuple[Location, ...] = field(default=())
+    more: int = 0  # findings of the same kind this one stands for, beyond itself (output is capped)
+
+    @property
+    def count(self) -> int:
+        return 1 + self.more
 
     def sort_key(self) -> tuple:
         return (self.location.path, self.location.line, self.location.column, self.code, self.message)
@@ -65,7 +70,7 @@ class Finding:
             "fil": self.location.path,
             "rad": self.location.line,
             "kolumn": self.location.column,
-        }
+        } | ({"utelämnade": self.more} if self.more else {})
 
 
 @dataclass(frozen=True)

@@ -19,12 +19,18 @@ class Due:
     missing: list[str] = field(default_factory=list)
 
 
+MAX_WINDOW_DAYS = 3660  # ten years ahead is as far as an annual wheel is worth looking
+
+
 def parse_window(text: str) -> int:
-    match = re.fullmatch(r"\s*(\d+)\s*([dDvVwW]?)\s*", text)
+    match = re.fullmatch(r"\s*(\d{1,9})\s*([dDvVwW]?)\s*", text)
     if not match:
         raise FatalError(f"--inom '{text}': skriv antal dagar som 30d, eller veckor som 4v")
     number, unit = int(match.group(1)), match.group(2).lower()
-    return number * 7 if unit in ("v", "w") else number
+    days = number * 7 if unit in ("v", "w") else number
+    if days > MAX_WINDOW_DAYS:
+        raise FatalError(f"--inom '{text}': högst {MAX_WINDOW_DAYS} dagar (tio år) framåt")
+    return days
 
 
 def _measured_indicators(repo: Repository):

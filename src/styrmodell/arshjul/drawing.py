@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from html import escape
 
 from styrmodell.arshjul.compute import WheelYear, occurrences_for
 from styrmodell.svenska.dates import MONTHS, swedish_date
+from styrmodell.svenska.text import xml_escape as escape
 
 PALETTE = ["#1b5e8a", "#a23b72", "#2e7d32", "#b35c00", "#5e35b1", "#00796b", "#8d6e00", "#c62828", "#455a64"]
 
@@ -89,16 +89,16 @@ def svg(wheel: WheelYear, organ: str | None, title: str, today: dt.date | None, 
     )
     parts.append(
         f'<text x="{centre}" y="{centre + 22}" font-size="15" text-anchor="middle" fill="#455a64">'
-        f"{escape(title.split(' – ')[-1])[:40]}</text>"
+        f"{escape(_cut(title.split(' – ')[-1], 40))}</text>"
     )
     legend_y = size + 10
-    for index, _key in enumerate(keys):
+    for index, ring in enumerate(keys):
         colour = PALETTE[index % len(PALETTE)]
         y = legend_y + 22 * index
         parts.append(
             f'<circle cx="40" cy="{y + 8}" r="7" fill="{colour}"/>'
             f'<text x="56" y="{y + 13}" font-size="15" fill="#263238">Ring {index + 1} '
-            f"(inifrån): {escape(key)}</text>"
+            f"(inifrån): {escape(ring)}</text>"
         )
     if today is not None and today.year == wheel.year:
         parts.append(
@@ -150,3 +150,8 @@ th, td {{ border-bottom: 1px solid #cfd8dc; padding: .4rem .6rem; text-align: le
 </body>
 </html>
 """
+
+
+def _cut(text: str, width: int) -> str:
+    """At most `width` characters, cut before escaping (an entity cut in half would be malformed XML)."""
+    return text if len(text) <= width else text[: width - 1] + "…"

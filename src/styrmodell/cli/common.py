@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from styrmodell.load.sources import CONFIG_FILE
+from styrmodell.svenska.text import terminal
 
 if TYPE_CHECKING:
     from styrmodell.findings import Finding
@@ -22,6 +23,17 @@ QUIET_HELP = 'Skriv inga lägesmeddelanden ("Skrev ...", förlopp, sammanfattnin
 
 class _Settings:
     quiet = False
+    incomplete = False  # a command rendered a repository it could not read whole: it ends with exit code 1
+
+
+def reset() -> None:
+    """Settings for a new run of `styr` (the tests run several in one process)."""
+    _Settings.quiet = False
+    _Settings.incomplete = False
+
+
+def is_incomplete() -> bool:
+    return _Settings.incomplete
 
 
 def set_quiet(quiet: bool) -> None:
@@ -32,15 +44,20 @@ def is_quiet() -> bool:
     return _Settings.quiet
 
 
+def echo(message: str, err: bool = False) -> None:
+    """A line for the terminal: repository text in it cannot move the cursor, colour or reorder it."""
+    typer.echo(terminal(message), err=err)
+
+
 def say(message: str) -> None:
     """A progress or status message for the person at the terminal, on standard error."""
     if not _Settings.quiet:
-        typer.echo(message, err=True)
+        echo(message, err=True)
 
 
 def warn(message: str) -> None:
     """A warning, shown also in quiet mode."""
-    typer.echo(message, err=True)
+    echo(message, err=True)
 
 
 def find_root(path: Path) -> Path:
@@ -74,13 +91,39 @@ def shown_from_cwd(findings: list[Finding], root: Path) -> list[Finding]:
     return [replace(f, location=replace(f.location, path=shown(f.location.path))) for f in findings]
 
 
+# The loader's findings: each means that something written in a file is not in the model (a file that
+# does not parse, a duplicated key, an object with an unknown or malformed field). An empty file
+# (SM104) leaves nothing out.
+UNREAD_CODES = ("SM101", "SM102", "SM103", "SM105", "SM106", "SM107")
+
+
 def load_model(path: Path) -> Repository:
-    """The repository's model, for the commands that render it."""
+    """The repository's model, for the commands that render it. What could not be read is said on
+    standard error, and the command then ends with exit code 1 (`warn_unread`)."""
     from styrmodell.validation.pipeline import validate
 
-    repository = validate(find_root(path), need_model=True).repository
-    assert repository is not None  # need_model always builds it
-    return repository
+    root = find_root(path)
+    result = validate(root, need_model=True)
+    assert result.repository is not None  # need_model always builds it
+    warn_unread(result.findings, root)
+    return result.repository
+
+
+def warn_unread(findings: list[Finding], root: Path, side: str = "") -> None:
+    """Say which files (and lines) could not be read, so that nothing is silently left out of what a
+    command renders; the command's exit code becomes 1."""
+    lost = [f for f in findings if f.code in UNREAD_CODES]
+    if not lost:
+        return
+    for finding in shown_from_cwd(lost, root):
+        warn(f"{finding.location}: {finding.severity.value} {finding.code} {finding.message}")
+    files = len({f.location.path for f in lost})
+    where = f" i {side}" if side else ""
+    warn(
+        f"styr: {files} {'fil' if files == 1 else 'filer'}{where} kunde inte läsas helt; det som står på "
+        "raderna ovan saknas i utdata (rätta filerna; `styr validera` visar allt)"
+    )
+    _Settings.incomplete = True
 
 
 def emit(text: str, output: Path | None) -> None:
@@ -88,7 +131,7 @@ def emit(text: str, output: Path | None) -> None:
     from styrmodell.fileio import atomic_write
 
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(terminal(text))
     else:
         atomic_write(output, text)
         say(f"Skrev {output}")
@@ -97,4 +140,4 @@ def emit(text: str, output: Path | None) -> None:
 def stderr_console():
     from rich.console import Console
 
-    return Console(stderr=True)
+    return Console(stderr=True, emoji=False, highlight=False)

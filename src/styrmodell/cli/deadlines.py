@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from styrmodell.cli.common import QUIET_HELP, load_model, set_quiet
+from styrmodell.cli.common import QUIET_HELP, echo, load_model, set_quiet
 from styrmodell.errors import FatalError
 
 
@@ -34,20 +34,24 @@ def frister(
     set_quiet(quiet)
     days = parse_window(within)
     repo = load_model(path)
+    from styrmodell.model.base import MAX_DATE, MIN_DATE
+
     try:
         today = dt.date.fromisoformat(datum) if datum else repo.config.today()
     except ValueError:
         raise FatalError(f"--datum '{datum}': skriv ÅÅÅÅ-MM-DD") from None
+    if not MIN_DATE <= today <= MAX_DATE:
+        raise FatalError(f"--datum '{datum}': ett datum mellan {MIN_DATE.year} och {MAX_DATE.year}")
     items = due_soon(repo, today, days)
-    typer.echo(f"Förfaller inom {days} dagar från {today.isoformat()} ({repo.config.kommun.namn}):")
+    echo(f"Förfaller inom {days} dagar från {today.isoformat()} ({repo.config.kommun.namn}):")
     if not items:
-        typer.echo("  inget")
+        echo("  inget")
     for item in items:
         when = "i dag" if item.days_left == 0 else f"om {item.days_left} dagar"
-        typer.echo(f"  {item.occurrence.due.isoformat()} {item.occurrence.event.namn} ({when})")
+        echo(f"  {item.occurrence.due.isoformat()} {item.occurrence.event.namn} ({when})")
         for line in item.missing:
-            typer.echo(f"    saknas: {line}")
+            echo(f"    saknas: {line}")
     lacking = sum(1 for item in items if item.missing)
     if lacking:
-        typer.echo(f"{lacking} av {len(items)} händelser saknar underlag.")
+        echo(f"{lacking} av {len(items)} händelser saknar underlag.")
     raise typer.Exit(1 if strict and lacking else 0)

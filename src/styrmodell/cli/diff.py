@@ -9,7 +9,7 @@ from typing import Optional
 
 import typer
 
-from styrmodell.cli.common import QUIET_HELP, find_root, set_quiet
+from styrmodell.cli.common import QUIET_HELP, find_root, set_quiet, warn_unread
 
 
 class Format(str, Enum):
@@ -73,10 +73,13 @@ def diff(
     from styrmodell.validation.pipeline import validate
 
     set_quiet(quiet)
-    base, base_label, head, head_label = sources(find_root(katalog), a, b)
+    root = find_root(katalog)
+    base, base_label, head, head_label = sources(root, a, b)
     cache = Cache()
     new = validate(head, cache=cache, need_model=True)
     old = validate(base, cache=cache)
+    warn_unread(old.findings, root, base_label)
+    warn_unread(new.findings, root, head_label)
     if old.repository is None:  # findings from the cache; the model only for the files that differ
         old.config, old.repository, _ = load_repository(base, cache=cache, only=changed_files(old, new))
     assert new.repository is not None

@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from styrmodell.cli.common import QUIET_HELP, is_quiet, set_quiet
+from styrmodell.cli.common import QUIET_HELP, echo, is_quiet, set_quiet
 
 
 def init(
@@ -46,7 +46,7 @@ def init(
     files = create(katalog, kommun, installation=installation, git=git and not no_git)
     if is_quiet():
         return
-    typer.echo(f"Skapade {len(files)} filer i {katalog}:")
+    echo(f"Skapade {len(files)} filer i {katalog}:")
     for relpath in files:
-        typer.echo(f"  {relpath}")
-    typer.echo(f"Nästa steg: redigera filerna och kör `styr validera {katalog}`.")
+        echo(f"  {relpath}")
+    echo(f"Nästa steg: redigera filerna och kör `styr validera {katalog}`.")

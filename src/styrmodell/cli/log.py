@@ -27,9 +27,14 @@ def logg(
 ) -> None:
     """Visa ett objekts historia: varje commit som ändrade det, när, av vem, vad och under vilket beslut."""
     from rich.console import Console
-    from rich.markup import escape
+    from rich.markup import escape as markup_escape
 
     from styrmodell.review.log import object_log
+    from styrmodell.svenska.text import terminal
+
+    def escape(text: str) -> str:  # repository text: no markup, no control characters
+        return markup_escape(terminal(text))
+
     from styrmodell.review.output import _value
 
     set_quiet(quiet)
@@ -37,7 +42,7 @@ def logg(
     versions = object_log(root, ident, rev)
     if not versions:
         raise FatalError(f"'{ident}' finns inte i någon commit som rör {root}")
-    console = Console(highlight=False, soft_wrap=True)
+    console = Console(highlight=False, soft_wrap=True, emoji=False)
     console.print(f"[bold]{escape(versions[-1].kind)} {escape(ident)}[/]: {escape(versions[-1].title)}")
     for v in versions:
         when = v.commit.date.strftime("%Y-%m-%d %H:%M")

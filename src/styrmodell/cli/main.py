@@ -9,6 +9,7 @@ import sys
 import typer
 
 from styrmodell.errors import FatalError
+from styrmodell.svenska.text import terminal
 
 COMPLETION_HELP = {
     "install_completion": "Installera komplettering av kommandon och flaggor för skalet du använder.",
@@ -41,6 +42,9 @@ def invoke(argv: list[str]) -> int:
     gc.disable()
     from typer._click import exceptions as click_errors
 
+    from styrmodell.cli.common import is_incomplete, reset
+
+    reset()
     command = _command()
     try:
         # Typer returns a command's exit code, rather than raising, when it does not exit itself
@@ -56,18 +60,18 @@ def invoke(argv: list[str]) -> int:
             help_option = exc.ctx.command.get_help_option(exc.ctx)
             hint = f"\nSe '{exc.ctx.command_path} {help_option.opts[0]}' för hjälp." if help_option else ""
             typer.echo(exc.ctx.get_usage() + hint, err=True)
-        typer.echo(f"styr: {usage_error(exc, group)}", err=True)
+        typer.echo(terminal(f"styr: {usage_error(exc, group)}"), err=True)
         return 2
     except click_errors.ClickException as exc:
-        typer.echo(f"styr: {exc.format_message()}", err=True)
+        typer.echo(terminal(f"styr: {exc.format_message()}"), err=True)
         return exc.exit_code
     except typer.Exit as exc:
-        return exc.exit_code
+        return exc.exit_code or (1 if is_incomplete() else 0)
     except typer.Abort:
         typer.echo("styr: avbrutet", err=True)
         return 1
     except FatalError as exc:
-        typer.echo(f"styr: {exc}", err=True)
+        typer.echo(terminal(f"styr: {exc}"), err=True)
         return exc.exit_code
     except KeyboardInterrupt:
         typer.echo("styr: avbrutet", err=True)
@@ -78,12 +82,15 @@ def invoke(argv: list[str]) -> int:
         if os.environ.get("STYR_DEBUG"):
             raise
         typer.echo(
-            f"styr: internt fel ({type(exc).__name__}: {exc}). Kör med STYR_DEBUG=1 för detaljer "
-            "och rapportera gärna felet.",
+            terminal(
+                f"styr: internt fel ({type(exc).__name__}: {exc}). Kör med STYR_DEBUG=1 för detaljer "
+                "och rapportera gärna felet."
+            ),
             err=True,
         )
         return 3
-    return code if isinstance(code, int) else 0
+    code = code if isinstance(code, int) else 0
+    return code or (1 if is_incomplete() else 0)
 
 
 def _exit(code: int) -> None:

@@ -60,9 +60,10 @@ def rapport(
     Markdown, HTML, Word eller PDF. Samma indata ger byte för byte samma utdata."""
     import tempfile
 
-    from styrmodell.fileio import atomic_write_bytes
-    from styrmodell.reports.build import EXTENSIONS, make, organs_for, report_type
+    from styrmodell.fileio import atomic_write_all, atomic_write_bytes
+    from styrmodell.reports.build import EXTENSIONS, file_names, make, organs_for, report_type
     from styrmodell.reports.period import parse_period
+    from styrmodell.svenska.text import terminal
 
     set_quiet(quiet)
     kind = report_type(typ)
@@ -90,19 +91,28 @@ def rapport(
             for ident in organs:
                 documents.append(make(repo, root, kind, chosen, ident, format.value, Path(workdir)))
     if selection.skipped:
-        names = ", ".join(repo.organ_by_id[o].namn for o in selection.skipped)
-        say(f"Hoppar över {names}: inget eget underlag för {kind.title.split(' –')[0].lower()}.")
+        skipped = ", ".join(repo.organ_by_id[o].namn for o in selection.skipped)
+        say(f"Hoppar över {skipped}: inget eget underlag för {kind.title.split(' –')[0].lower()}.")
     for document in documents:
         for what in document.missing:
             warn(f"varning: {document.scope}: uppgift saknas: {what}")
     if output is None:
-        sys.stdout.write(documents[0].content.decode("utf-8"))
+        sys.stdout.write(terminal(documents[0].content.decode("utf-8")))
     elif len(documents) == 1:
         atomic_write_bytes(output, documents[0].content)
         say(f"Skrev {output}")
     else:
-        for document in documents:
-            atomic_write_bytes(output / f"{document.name}.{EXTENSIONS[format.value]}", document.content)
+        names = file_names([d.name for d in documents])
+        for document, name in zip(documents, names, strict=True):
+            if name != document.name:
+                say(
+                    f"{document.scope} skrivs som {name}.{EXTENSIONS[format.value]} (namnet {document.name} är upptaget)"
+                )
+        if output.exists() and not output.is_dir():
+            raise FatalError(f"{output}: finns och är ingen katalog; med --organ all är --ut en katalog")
+        atomic_write_all(
+            {output / f"{name}.{EXTENSIONS[format.value]}": d.content for d, name in zip(documents, names, strict=True)}
+        )
         say(f"Skrev {len(documents)} filer i {output}")
     missing = sum(len(d.missing) for d in documents)
     if missing:

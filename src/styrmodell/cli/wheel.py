@@ -40,8 +40,11 @@ def arshjul(
     from styrmodell.arshjul import ics as calendar_file
     from styrmodell.arshjul.compute import wheel_year
     from styrmodell.fileio import atomic_write_bytes
+    from styrmodell.model.base import MAX_DATE, MIN_DATE
 
     set_quiet(quiet)
+    if year is not None and not MIN_DATE.year <= year <= MAX_DATE.year:
+        raise FatalError(f"--år {year}: ett år mellan {MIN_DATE.year} och {MAX_DATE.year}")
     repo = load_model(path)
     if organ is not None and organ not in repo.organ_by_id:
         from styrmodell.svenska.suggest import did_you_mean

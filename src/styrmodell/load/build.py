@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from styrmodell.findings import Location, Problem
+from styrmodell.load.deadline import Deadline
 from styrmodell.load.messages import describe_error
 from styrmodell.load.yamlload import LoadedFile
 from styrmodell.model.base import Node, Source, attach
@@ -24,10 +25,14 @@ from styrmodell.model.sections import ORGANISATION_KEYS, SECTIONS, TOP_LEVEL_KEY
 from styrmodell.svenska.suggest import did_you_mean, suggest
 
 
-def build(config: Config, files: Iterable[LoadedFile]) -> tuple[Repository, list[Problem]]:
+def build(
+    config: Config, files: Iterable[LoadedFile], deadline: Deadline | None = None
+) -> tuple[Repository, list[Problem]]:
     repo = Repository(config=config)
     problems: list[Problem] = []
     for loaded in files:
+        if deadline is not None:
+            deadline.check(f"modellbygget av {loaded.path}")
         repo.files.append(loaded.path)
         for problem in loaded.problems:
             problems.append(Problem(problem.code, problem.message, Location(loaded.path, problem.line, problem.column)))

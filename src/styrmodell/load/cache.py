@@ -1,10 +1,23 @@
-"""A cache of parsed files and of whole results, keyed by content, outside the repository.
+"""A cache of parsed files and of whole results, keyed by everything they depend on, outside the repository.
 
 Entries live under `$STYR_CACHE_DIR`, else `$XDG_CACHE_HOME/styrmodell`, else `~/.cache/styrmodell`.
-Every key includes the tool's version and the file's bytes (or, for a whole result, every file's
-hash, the configuration and the command-line rule flags), so an entry is either exactly right or
-never found. Entries are `marshal` data — plain values only, nothing that can run code — and an
-unreadable or corrupt entry counts as a miss.
+
+The cache is never wrong, because a key covers every input of what it stores:
+- the tool itself (`Cache.salt`): its version, a hash of its installed code (the wheel's RECORD,
+  which lists every installed file with its sha256; a source tree hashes its files), the versions
+  of the libraries whose words or values reach a result, and the format of the entries;
+- for a parsed file: its path, its bytes and the loader's limits (`gränser`);
+- for a whole result: every governance file's key, the bytes of styrmodell.yaml and of every
+  preset file its `extends:` reaches, the command-line rule flags, and the reference date the
+  date rules use (`referensdatum`, else today).
+
+Each entry carries a checksum of its key and its content; an entry that fails it, cannot be
+read or is not what its kind stores is a miss, never an error. Entries are `marshal` data —
+plain values only, nothing that can run code.
+
+Extending it (incremental validation, the language server): a new kind of entry is a name for
+its folder, a key made with `key(...)` from everything the value depends on, and `get`/`put`;
+the typed helpers below (`file_key`, `get_file`, `result_key`, `get_result`, ...) are built that way.
 """
 
 from __future__ import annotations
@@ -12,7 +25,10 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import sys
 import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +37,10 @@ from styrmodell.findings import Finding, Location, Severity
 from styrmodell.load.yamlload import LoadedFile, LoadProblem, blank_lines
 
 FORMAT = 2
+_MAGIC = b"styr-cache\x02"
+_CHECKSUM = 32  # bytes of sha256
+# The libraries whose versions change what a result says (pydantic's messages, libyaml's parsing).
+_LIBRARIES = ("pydantic", "pydantic-core", "PyYAML", "Babel")
 
 
 def cache_root() -> Path:
@@ -39,38 +59,135 @@ def digest(*parts: bytes | str) -> str:
     return h.hexdigest()
 
 
+@lru_cache(maxsize=1)
+def code_identity() -> str:
+    """A hash of the tool's code as installed: the wheel's RECORD, or every file of a source tree."""
+    import styrmodell
+
+    package = Path(styrmodell.__file__).resolve().parent
+    record = _record(package)
+    if record is not None:
+        return digest("RECORD", record)
+    h = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            h.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0")
+            h.update(hashlib.sha256(path.read_bytes()).digest())
+    return "källträd " + h.hexdigest()
+
+
+def _record(package: Path) -> str | None:
+    """The RECORD of the distribution installed at `package` (beside it in site-packages), else None."""
+    beside = package.parent / f"styrmodell-{__version__}.dist-info" / "RECORD"
+    try:
+        text = beside.read_text("utf-8")
+    except OSError:
+        import importlib.metadata
+
+        try:
+            dist = importlib.metadata.distribution("styrmodell")
+            text = dist.read_text("RECORD") or ""
+            if Path(str(dist.locate_file("styrmodell/__init__.py"))).resolve().parent != package:
+                return None  # an editable install: the RECORD does not list the code that runs
+        except (importlib.metadata.PackageNotFoundError, OSError):
+            return None
+    return text if "styrmodell/__init__.py," in text else None
+
+
+@lru_cache(maxsize=1)
+def _libraries() -> str:
+    """The versions of the libraries whose words or values reach a result, from the dist-info folders
+    beside the tool (one listing; importlib.metadata only for a library installed elsewhere)."""
+    import styrmodell
+
+    site = Path(styrmodell.__file__).resolve().parent.parent
+    try:
+        folders = [name.removesuffix(".dist-info") for name in os.listdir(site) if name.endswith(".dist-info")]
+        installed = {
+            name.rsplit("-", 1)[0].lower().replace("_", "-"): name.rsplit("-", 1)[1] for name in folders if "-" in name
+        }
+    except OSError:
+        installed = {}
+    versions = []
+    for name in _LIBRARIES:
+        version = installed.get(name.lower())
+        if version is None:
+            import importlib.metadata
+
+            try:
+                version = importlib.metadata.version(name)
+            except importlib.metadata.PackageNotFoundError:
+                version = "-"
+        versions.append(f"{name} {version}")
+    return f"Python {sys.version_info[:3]}; " + "; ".join(versions)
+
+
+@dataclass(frozen=True)
+class ResultInputs:
+    """Everything a whole result of `styr validera` depends on, besides the tool."""
+
+    files: list[tuple[str, str]]  # (relative path, file key) of every YAML file
+    config: list[tuple[str, bytes]]  # styrmodell.yaml and every preset file it extends, by name
+    flags: str  # the command-line rule flags, as canonical JSON
+    reference_date: str  # the date the date rules treat as today
+
+
 class Cache:
     def __init__(self, root: Path | None = None):
         self.root = root or cache_root()
-        self.salt = f"styrmodell {__version__} format {FORMAT}"
+        self.salt = f"styrmodell {__version__}; kod {code_identity()}; {_libraries()}; format {FORMAT}"
+
+    def key(self, *parts: bytes | str) -> str:
+        """A key for an entry: the tool's identity and every part the entry's value depends on."""
+        return digest(self.salt, *parts)
 
     def _path(self, kind: str, key: str) -> Path:
         return self.root / kind / key[:2] / key[2:]
 
-    def _get(self, kind: str, key: str) -> Any:
+    def get(self, kind: str, key: str) -> Any:
+        """The value stored under `key`, or None: for a missing, unreadable or damaged entry."""
         try:
-            return marshal.loads(self._path(kind, key).read_bytes())
-        except (OSError, EOFError, ValueError, TypeError):
+            raw = self._path(kind, key).read_bytes()
+        except OSError:
+            return None
+        head, checksum, payload = (
+            raw[: len(_MAGIC)],
+            raw[len(_MAGIC) : len(_MAGIC) + _CHECKSUM],
+            raw[len(_MAGIC) + _CHECKSUM :],
+        )
+        if head != _MAGIC or checksum != _checksum(kind, key, payload):
+            return None
+        try:
+            return marshal.loads(payload)
+        except (EOFError, ValueError, TypeError):
             return None
 
-    def _put(self, kind: str, key: str, value: Any) -> None:
+    def put(self, kind: str, key: str, value: Any) -> None:
+        """Store `value` (plain values only) under `key`, whole or not at all; a cache that cannot be
+        written is a cache that misses, never an error."""
         path = self._path(kind, key)
         try:
+            payload = marshal.dumps(value)
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(marshal.dumps(value))
-            os.replace(tmp, path)
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(_MAGIC + _checksum(kind, key, payload) + payload)
+                os.replace(tmp, path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
         except (OSError, ValueError):
-            pass  # a cache that cannot be written is a cache that misses; never an error
+            pass
 
     # parsed files
 
-    def file_key(self, relpath: str, raw: bytes, max_bytes: int) -> str:
-        return digest(self.salt, relpath, str(max_bytes), raw)
+    def file_key(self, relpath: str, raw: bytes, limits: tuple[int, ...]) -> str:
+        """The key of one file as the loader reads it with `limits` (max bytes, alias budget)."""
+        return self.key("fil", relpath, ",".join(map(str, limits)), raw)
 
     def get_file(self, key: str, relpath: str, raw: bytes) -> LoadedFile | None:
-        value = self._get("filer", key)
+        value = self.get("filer", key)
         if not (isinstance(value, tuple) and len(value) == 5):
             return None
         data, problems, skipped, lost_ids, nulled = value
@@ -83,38 +200,63 @@ class Cache:
                 lost_ids=[str(i) for i in lost_ids],
                 nulled=[(int(line), str(name)) for line, name in nulled],
             )
-        except (TypeError, ValueError):
+            if data is not None:
+                loaded.text = blank_lines(raw.decode("utf-8-sig"), loaded.skipped, loaded.nulled)
+        except (TypeError, ValueError, UnicodeDecodeError):
             return None
-        if data is not None:
-            loaded.text = blank_lines(raw.decode("utf-8-sig"), loaded.skipped, loaded.nulled)
         return loaded
 
     def put_file(self, key: str, loaded: LoadedFile) -> None:
         problems = [(p.code, p.message, p.line, p.column) for p in loaded.problems]
         entry = (loaded.data, problems, list(loaded.skipped), list(loaded.lost_ids), list(loaded.nulled))
-        self._put("filer", key, entry)
+        self.put("filer", key, entry)
 
     # whole results
 
-    def result_key(self, file_keys: list[tuple[str, str]], config_raw: bytes, flags: str) -> str:
-        listing = "\n".join(f"{path}\t{key}" for path, key in file_keys)
-        return digest(self.salt, listing, config_raw, flags)
+    def result_key(self, inputs: ResultInputs) -> str:
+        listing = "\n".join(f"{path}\t{key}" for path, key in inputs.files)
+        config = [part for name, raw in inputs.config for part in (name, raw)]
+        return self.key("resultat", listing, str(len(inputs.config)), *config, inputs.flags, inputs.reference_date)
 
     def get_result(self, key: str) -> tuple[dict, list[Finding]] | None:
-        value = self._get("resultat", key)
+        value = self.get("resultat", key)
         try:
             meta, rows = value
             findings = [
-                Finding(code, name, Severity(sev), message, Location(path, line, column))
-                for code, name, sev, message, path, line, column in rows
+                Finding(
+                    code,
+                    name,
+                    Severity(sev),
+                    message,
+                    Location(path, line, column),
+                    tuple(Location(*r) for r in related),
+                    more,
+                )
+                for code, name, sev, message, path, line, column, related, more in rows
             ]
+            if not isinstance(meta, dict):
+                return None
             return meta, findings
         except (TypeError, ValueError):
             return None
 
     def put_result(self, key: str, meta: dict, findings: list[Finding]) -> None:
         rows = [
-            (f.code, f.name, f.severity.value, f.message, f.location.path, f.location.line, f.location.column)
+            (
+                f.code,
+                f.name,
+                f.severity.value,
+                f.message,
+                f.location.path,
+                f.location.line,
+                f.location.column,
+                [(r.path, r.line, r.column) for r in f.related],
+                f.more,
+            )
             for f in findings
         ]
-        self._put("resultat", key, (meta, rows))
+        self.put("resultat", key, (meta, rows))
+
+
+def _checksum(kind: str, key: str, payload: bytes) -> bytes:
+    return hashlib.sha256(f"{kind}/{key}\0".encode() + payload).digest()

@@ -25,7 +25,8 @@ def open_repo(path: Path) -> tuple[git.Repo, str]:
         repo = git.Repo(path, search_parent_directories=True)
     except (InvalidGitRepositoryError, NoSuchPathError):
         raise FatalError(f"{path}: är inte en del av ett git-repo") from None
-    assert repo.working_tree_dir is not None  # a bare repository has no files to validate
+    if repo.bare or repo.working_tree_dir is None:
+        raise FatalError(f"{path}: är ett git-repo utan arbetskatalog (bare); kör styr i en klon med utcheckade filer")
     top = Path(repo.working_tree_dir).resolve()
     try:
         inner = Path(path).resolve().relative_to(top).as_posix()
@@ -35,18 +36,38 @@ def open_repo(path: Path) -> tuple[git.Repo, str]:
 
 
 def resolve(repo: git.Repo, rev: str) -> git.Commit:
+    """The commit `rev` names, in every form git itself understands (`HEAD~2`, `main@{1}`, `v1.0`), as
+    git resolves it; a name for no commit, or for one a shallow clone does not have, is a clear error."""
+    if not rev.strip() or rev.startswith("-"):
+        raise FatalError(f"okänd git-revision '{rev}'")
     try:
-        return repo.commit(rev)
+        named = repo.git.rev_parse("--verify", "--quiet", "--end-of-options", rev).strip()
+        sha = repo.git.rev_parse("--verify", "--quiet", f"{named}^{{commit}}").strip()  # a tag: its commit
+        commit = repo.commit(sha)
+        commit.tree  # noqa: B018 - the commit's own object must be there (a shallow clone's boundary)
     except (BadName, ValueError, GitCommandError):
-        raise FatalError(f"okänd git-revision '{rev}'") from None
+        raise FatalError(f"okänd git-revision '{rev}'{_shallow_hint(repo)}") from None
+    return commit
+
+
+def _shallow_hint(repo: git.Repo) -> str:
+    if (Path(repo.git_dir) / "shallow").exists():
+        return (
+            " (repot är en grund klon utan hela historiken: hämta den med `git fetch --unshallow`, "
+            "eller med `fetch-depth: 0` i actions/checkout)"
+        )
+    return ""
 
 
 def merge_base(repo: git.Repo, left: str, right: str) -> git.Commit:
     """The commit `left...right` compares from: where `right` branched off `left`."""
-    bases = repo.merge_base(resolve(repo, left), resolve(repo, right))
+    try:
+        bases = repo.merge_base(resolve(repo, left), resolve(repo, right))
+    except (GitCommandError, ValueError):
+        bases = []
     if not bases:
-        raise FatalError(f"'{left}' och '{right}' har ingen gemensam historik")
-    return bases[0]
+        raise FatalError(f"'{left}' och '{right}' har ingen gemensam historik{_shallow_hint(repo)}")
+    return resolve(repo, bases[0].hexsha)
 
 
 class GitRevision:
@@ -61,26 +82,45 @@ class GitRevision:
             self.tree = commit.tree / inner if inner else commit.tree
         except KeyError:
             raise FatalError(f"'{inner}' finns inte i revisionen {commit.hexsha[:10]}") from None
+        except (ValueError, GitCommandError) as error:
+            raise self._unreadable(error) from None
         self._blobs: dict[str, git.Blob] | None = None
 
     def _all_blobs(self) -> dict[str, git.Blob]:
         """Every file of the tree by relative path, from one traversal (path lookups re-read trees)."""
         if self._blobs is None:
-            self._blobs = {}
-            for item in self.tree.traverse():
-                if not isinstance(item, git.Blob) or item.mode == SYMLINK_MODE:
-                    continue
-                relpath = (
-                    PurePosixPath(item.path).relative_to(self.tree.path).as_posix()
-                    if self.tree.path
-                    else str(item.path)
-                )
-                self._blobs[relpath] = item
+            blobs = {}
+            try:
+                for item in self.tree.traverse():
+                    # a symbolic link is not followed, a submodule is another repository: as in the work tree
+                    if not isinstance(item, git.Blob) or item.mode == SYMLINK_MODE:
+                        continue
+                    relpath = (
+                        PurePosixPath(item.path).relative_to(self.tree.path).as_posix()
+                        if self.tree.path
+                        else str(item.path)
+                    )
+                    blobs[relpath] = item
+            except (ValueError, GitCommandError) as error:
+                raise self._unreadable(error) from None
+            self._blobs = blobs
         return self._blobs
 
     def read(self, relpath: str) -> bytes | None:
         blob = self._all_blobs().get(relpath)
-        return blob.data_stream.read() if blob is not None else None
+        if blob is None:
+            return None
+        try:
+            return blob.data_stream.read()
+        except (ValueError, GitCommandError) as error:
+            raise self._unreadable(error, relpath) from None
+
+    def _unreadable(self, error: Exception, relpath: str = "") -> FatalError:
+        where = f"{relpath} i " if relpath else ""
+        return FatalError(
+            f"{where}revisionen {self.commit.hexsha[:10]} kan inte läsas ur git (ett objekt saknas; "
+            f"{type(error).__name__}){_shallow_hint(self.repo)}"
+        )
 
     def content_files(self, ignore: list[str]) -> list[str]:
         return sorted(p for p in self._all_blobs() if is_content_file(p, ignore))

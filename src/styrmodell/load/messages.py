@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Mapping
 from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel
 
+from styrmodell.model.base import MAX_NUMBER
 from styrmodell.svenska.suggest import did_you_mean
 
 
@@ -85,9 +88,21 @@ def describe_error(error: Mapping[str, Any], model: type[BaseModel]) -> tuple[st
             "och understreck, utan mellanslag",
             "SM107",
         )
+    if kind == "finite_number":
+        return f"{where} ska vara ett tal, inte {_non_finite(error.get('input'))}", "SM107"
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         ctx = error.get("ctx", {})
         bound = next(iter(ctx.values()), "?")
+        if isinstance(bound, float) and abs(bound) == MAX_NUMBER:
+            return (
+                f"{where} är orimligt stort (är {error.get('input')}; ett tal i styrmodellen är högst "
+                "en miljon miljarder åt vardera hållet)",
+                "SM107",
+            )
+        if isinstance(bound, dt.date):
+            bound = bound.isoformat()
+        elif isinstance(bound, str) and (match := re.fullmatch(r"datetime\.date\((\d+), (\d+), (\d+)\)", bound)):
+            bound = dt.date(*map(int, match.groups())).isoformat()  # pydantic's text for a date bound
         words = {
             "greater_than_equal": "minst",
             "greater_than": "större än",
@@ -103,6 +118,14 @@ def describe_error(error: Mapping[str, Any], model: type[BaseModel]) -> tuple[st
         shown = "" if isinstance(value, (dict, list)) else f" (är '{value}')"
         return f"{where} {_TYPE_WORDS[kind]}{shown}", "SM107"
     return f"{where}: {error.get('msg', kind)}", "SM107"
+
+
+def _non_finite(value: Any) -> str:
+    """How a number that is not finite was written: `.nan` or `.inf` (a huge number like 1e400 is `.inf`)."""
+    text = str(value).lower()
+    if "nan" in text:
+        return "'.nan' (inte ett tal)"
+    return "oändligheten ('.inf', eller ett tal så stort att det blir oändligt)"
 
 
 def _allowed_values(error: Mapping[str, Any]) -> list[str]:

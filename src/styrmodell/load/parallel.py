@@ -6,22 +6,33 @@ from __future__ import annotations
 import os
 from concurrent.futures import ProcessPoolExecutor
 
-from styrmodell.load.yamlload import LoadedFile, load_bytes
+from styrmodell.load.deadline import Deadline
+from styrmodell.load.yamlload import MAX_ALIAS_EXPANSIONS, LoadedFile, load_bytes
 
 # Below this much YAML, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD_BYTES = 2_000_000
 
 
-def _parse_chunk(args: tuple[list[tuple[str, bytes]], int]) -> list[LoadedFile]:
-    files, max_bytes = args
-    return [load_bytes(relpath, raw, max_bytes) for relpath, raw in files]
+def _parse_chunk(args: tuple[list[tuple[str, bytes]], int, int], deadline: Deadline | None = None) -> list[LoadedFile]:
+    files, max_bytes, alias_budget = args
+    out = []
+    for relpath, raw in files:
+        if deadline is not None:
+            deadline.check(f"läsningen av {relpath}")
+        out.append(load_bytes(relpath, raw, max_bytes, alias_budget))
+    return out
 
 
-def parse_all(files: list[tuple[str, bytes]], max_bytes: int) -> list[LoadedFile]:
+def parse_all(
+    files: list[tuple[str, bytes]],
+    max_bytes: int,
+    alias_budget: int = MAX_ALIAS_EXPANSIONS,
+    deadline: Deadline | None = None,
+) -> list[LoadedFile]:
     workers = min(os.cpu_count() or 1, 8)
     total = sum(len(raw) for _, raw in files)
     if workers < 2 or total < PARALLEL_THRESHOLD_BYTES or not hasattr(os, "fork"):
-        return _parse_chunk((files, max_bytes))
+        return _parse_chunk((files, max_bytes, alias_budget), deadline)
     # contiguous chunks of about equal size keep the results in file order
     chunks: list[list[tuple[str, bytes]]] = [[] for _ in range(workers * 4)]
     target = total / len(chunks) + 1
@@ -35,5 +46,8 @@ def parse_all(files: list[tuple[str, bytes]], max_bytes: int) -> list[LoadedFile
 
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        results = pool.map(_parse_chunk, [(chunk, max_bytes) for chunk in chunks if chunk])
-        return [loaded for chunk in results for loaded in chunk]
+        results = pool.map(_parse_chunk, [(chunk, max_bytes, alias_budget) for chunk in chunks if chunk])
+        parsed = [loaded for chunk in results for loaded in chunk]
+    if deadline is not None:
+        deadline.check("läsningen av filerna")
+    return parsed

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Protocol
 
 from styrmodell.errors import FatalError
@@ -38,6 +38,13 @@ def is_content_file(relpath: str, ignore: list[str]) -> bool:
 
 
 class WorkingTree:
+    """The files on disk under `root`, as git would see them in a commit.
+
+    Symbolic links are never followed, neither to a file nor through a folder: a commit holds a
+    link, not what it points to, and a link could lead out of the repository. A folder that is a
+    git repository of its own (a submodule) is not part of this one, as in a commit.
+    """
+
     def __init__(self, root: Path):
         if not root.is_dir():
             raise FatalError(f"{root}: katalogen finns inte")
@@ -46,6 +53,12 @@ class WorkingTree:
 
     def read(self, relpath: str) -> bytes | None:
         path = self.root / relpath
+        link = self.symlink_in(relpath)
+        if link is not None:
+            raise FatalError(
+                f"{relpath}: {'' if link == relpath else link + ' i sökvägen '}är en symbolisk länk; styr följer "
+                "inga länkar (en länk kan leda ut ur repot): lägg filen själv i repot"
+            )
         if not path.is_file():
             return None
         try:
@@ -53,9 +66,22 @@ class WorkingTree:
         except OSError as exc:
             raise FatalError(f"{relpath}: kan inte läsas ({exc.strerror})") from None
 
+    def symlink_in(self, relpath: str) -> str | None:
+        """The first part of `relpath` (below the root) that is a symbolic link, or None."""
+        current = self.root
+        parts = PurePosixPath(relpath).parts
+        for index, part in enumerate(parts):
+            current = current / part
+            if current.is_symlink():
+                return "/".join(parts[: index + 1])
+        return None
+
     def content_files(self, ignore: list[str]) -> list[str]:
         found = []
         for directory, dirnames, filenames in os.walk(self.root):
+            if directory != str(self.root) and ".git" in dirnames + filenames:
+                dirnames[:] = []  # a submodule or a repository of its own
+                continue
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             for name in filenames:
                 absolute = Path(directory) / name

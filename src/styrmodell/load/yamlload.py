@@ -10,6 +10,7 @@ Everything that can go wrong in a file becomes a `LoadProblem`; nothing here rai
 from __future__ import annotations
 
 import codecs
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any, cast
@@ -26,7 +27,9 @@ except ImportError:  # pragma: no cover
 Path = tuple[Any, ...]
 
 MAX_DEPTH = 64
-MAX_ALIAS_EXPANSIONS = 10_000
+# How many values aliases may expand to in one file: the default of `gränser.max_aliasvärden`. A
+# legitimate file that reuses an anchor on every row of a long delegation order stays far below it.
+MAX_ALIAS_EXPANSIONS = 100_000
 
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
@@ -34,7 +37,14 @@ _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
 _STR = "tag:yaml.org,2002:str"
 _MERGE = "tag:yaml.org,2002:merge"
-_KNOWN_SCALAR_TAGS = {_INT, _FLOAT, _BOOL, _NULL, _STR, "tag:yaml.org,2002:timestamp"}
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_YAML_TAG = "tag:yaml.org,2002:"
+_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+_TRUE = {"yes", "true", "on", "y"}
+_FALSE = {"no", "false", "off", "n"}
+# Integers beyond what any count, year or amount in a governance model can be: they stay text.
+_MAX_INT = 10**18
+_MAX_INT_DIGITS = {10: 19, 16: 16, 8: 21, 2: 61}
 
 # libyaml's messages, in the words a controller understands.
 _SYNTAX_TRANSLATIONS = {
@@ -143,7 +153,7 @@ def _looks_latin1(raw: bytes) -> bool:
     return any(b in raw for b in (b"\xe5", b"\xe4", b"\xf6", b"\xc5", b"\xc4", b"\xd6"))
 
 
-def load_bytes(path: str, raw: bytes, max_bytes: int) -> LoadedFile:
+def load_bytes(path: str, raw: bytes, max_bytes: int, alias_budget: int = MAX_ALIAS_EXPANSIONS) -> LoadedFile:
     result = LoadedFile(path)
     if len(raw) > max_bytes:
         result.problems.append(
@@ -161,7 +171,7 @@ def load_bytes(path: str, raw: bytes, max_bytes: int) -> LoadedFile:
         result.problems.append(problem)
         return result
     assert text is not None  # decode gives either the text or a problem
-    return load_text(path, text, result)
+    return load_text(path, text, result, alias_budget)
 
 
 def size_text(n_bytes: int) -> str:
@@ -170,7 +180,9 @@ def size_text(n_bytes: int) -> str:
     return f"{value:.1f}".removesuffix(".0").replace(".", ",") + f" {unit}"
 
 
-def load_text(path: str, text: str, result: LoadedFile | None = None) -> LoadedFile:
+def load_text(
+    path: str, text: str, result: LoadedFile | None = None, alias_budget: int = MAX_ALIAS_EXPANSIONS
+) -> LoadedFile:
     result = result or LoadedFile(path)
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         result.problems.append(LoadProblem("SM104", "filen är tom", 1, 1))
@@ -204,7 +216,7 @@ def load_text(path: str, text: str, result: LoadedFile | None = None) -> LoadedF
         result.problems.append(LoadProblem("SM104", "filen är tom", 1, 1))
         return result
     result.text = text
-    builder = _Builder(result)
+    builder = _Builder(result, alias_budget)
     try:
         result.data = builder.value(node, ())
     except _Abort as abort:
@@ -436,98 +448,178 @@ def _translate(problem: str) -> str:
 
 
 class _Builder:
-    """Turns a composed node graph into plain values, guarding against alias bombs."""
+    """Turns a composed node graph into plain values, guarding against alias and merge-key bombs.
 
-    def __init__(self, result: LoadedFile):
+    Every node built again because an alias (`*a`, also in `<<: *a`) points to it counts towards
+    the alias budget, scalars included: what a bomb costs is the values it expands to, not the
+    number of aliases written. Problems are recorded once, where the node stands, not again
+    for each expansion.
+    """
+
+    def __init__(self, result: LoadedFile, alias_budget: int):
         self.result = result
         self.seen: set[int] = set()
-        self.expansions = 0
+        self.expanded = 0
+        self.budget = alias_budget
+        self.at: Node | None = None  # the last key read outside any alias: where an expansion is written
 
-    def value(self, node: Node, stack: tuple[int, ...]) -> Any:
+    def value(self, node: Node, stack: tuple[int, ...], expanding: bool = False) -> Any:
         if node.__class__ is ScalarNode:
-            return node.value if node.tag == _STR else self.scalar(node)
+            if expanding:
+                self._spend(node)
+            if node.tag == _STR:
+                return node.value
+            value, problem = resolve(node)
+            if problem and not expanding:
+                self.result.problems.append(self._problem("SM101", problem, node))
+            return value
         ident = id(node)
         if ident in self.seen:
-            self.expansions += 1
             if ident in stack:
                 raise _Abort(self._problem("SM105", "rekursivt alias (ett ankare som refererar till sig självt)", node))
-            if self.expansions > MAX_ALIAS_EXPANSIONS:
-                raise _Abort(
-                    self._problem(
-                        "SM105", "för många alias-expansioner (en så kallad alias-bomb); filen läses inte", node
-                    )
-                )
-        self.seen.add(ident)
+            expanding = True
+        else:
+            self.seen.add(ident)
+        if expanding:
+            self._spend(node)
         if len(stack) > MAX_DEPTH:
             raise _Abort(self._problem("SM105", f"filen är nästlad djupare än {MAX_DEPTH} nivåer", node))
+        if node.tag not in _COLLECTION_TAGS and not expanding:
+            self.result.problems.append(self._problem("SM101", _unsupported_tag(node.tag), node))
         inner = stack + (ident,)
         if node.__class__ is SequenceNode:
-            return [self.value(child, inner) for child in node.value]
-        return self.mapping(cast(MappingNode, node), inner)  # the only kind of node left
+            return [self.value(child, inner, expanding) for child in node.value]
+        return self.mapping(cast(MappingNode, node), inner, expanding)  # the only kind of node left
 
-    def mapping(self, node: MappingNode, stack: tuple[int, ...]) -> dict:
+    def _spend(self, node: Node) -> None:
+        self.expanded += 1
+        if self.expanded > self.budget:
+            raise _Abort(
+                self._problem(
+                    "SM105",
+                    f"aliasen (*namn, också i <<: *namn) blir fler än {f'{self.budget:,}'.replace(',', ' ')} "
+                    "värden när de vecklas ut (en så kallad alias-bomb); filen läses inte "
+                    "(ändra `gränser.max_aliasvärden` i styrmodell.yaml om den är legitim)",
+                    self.at or node,
+                )
+            )
+
+    def mapping(self, node: MappingNode, stack: tuple[int, ...], expanding: bool) -> dict:
         out: dict = {}
+        first: dict[Any, ScalarNode] = {}
         merged: dict | None = None
         for key_node, value_node in node.value:
+            if not expanding:
+                self.at = key_node
             if key_node.tag == _MERGE:
-                merged = merged or {}
-                for source in value_node.value if isinstance(value_node, SequenceNode) else [value_node]:
-                    data = self.value(source, stack)
-                    if isinstance(data, dict):
-                        for key, val in data.items():
-                            merged.setdefault(key, val)
+                merged = merged if merged is not None else {}
+                sources = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
+                for source in sources:
+                    data = self.value(source, stack, expanding)
+                    if not isinstance(data, dict):
+                        if not expanding:
+                            self.result.problems.append(
+                                self._problem(
+                                    "SM101",
+                                    "en sammanslagning (<<) ska peka på en mappning, t.ex. `<<: *ankare`",
+                                    key_node,
+                                )
+                            )
+                        continue
+                    for key, val in data.items():
+                        merged.setdefault(key, val)
                 continue
             if key_node.__class__ is not ScalarNode:
-                raise _Abort(
-                    self._problem("SM101", "en nyckel måste vara en enkel text, inte en lista eller mappning", key_node)
-                )
-            key = key_node.value if key_node.tag == _STR else self.scalar(key_node)
-            if key is None:
-                key = key_node.value
-            if key in out:
-                first = next(
-                    k
-                    for k, _ in node.value
-                    if k.__class__ is ScalarNode
-                    and k.tag != _MERGE
-                    and (k.value if k.tag == _STR else self.scalar(k)) == key
-                )
-                if first.value == key_node.value:
-                    message = (
-                        f"nyckeln '{key}' förekommer två gånger (första gången på rad "
-                        f"{first.start_mark.line + 1}); den senare skulle tyst skriva över den första"
+                if not expanding:
+                    self.result.problems.append(
+                        self._problem(
+                            "SM101", "en nyckel måste vara en enkel text, inte en lista eller mappning", key_node
+                        )
                     )
-                else:
-                    message = (
-                        f"nycklarna '{first.value}' (rad {first.start_mark.line + 1}) och '{key_node.value}' "
-                        f"är samma tal för YAML, och den senare skulle tyst skriva över den första; skriv "
-                        f'dem inom citattecken: "{key_node.value}"'
-                    )
-                self.result.problems.append(self._problem("SM102", message, key_node))
                 continue
-            out[key] = self.value(value_node, stack)
+            scalar = key_node
+            key = key_value(scalar)
+            if key is None:
+                if not expanding:
+                    self.result.problems.append(
+                        self._problem("SM101", "nyckeln är tom (null); skriv ett namn före kolonet", key_node)
+                    )
+                continue
+            if expanding:
+                self._spend(key_node)
+            earlier = first.get(key)
+            if earlier is not None:
+                if not expanding:
+                    self.result.problems.append(self._problem("SM102", _duplicate(earlier, scalar, key), key_node))
+                continue
+            first[key] = scalar
+            out[key] = self.value(value_node, stack, expanding)
         if merged:
             for key, val in merged.items():
                 out.setdefault(key, val)
         return out
 
-    @staticmethod
-    def scalar(node: ScalarNode) -> Any:
-        tag, text = node.tag, node.value
-        if tag == _STR or tag not in _KNOWN_SCALAR_TAGS:
-            return text
-        if tag == _INT:
-            return _int(text)
-        if tag == _FLOAT:
-            return _float(text)
-        if tag == _BOOL:
-            return text.lower() in ("yes", "true", "on", "y")
-        if tag == _NULL:
-            return None
-        return text  # timestamps stay text; the model parses dates itself
-
     def _problem(self, code: str, message: str, node: Node) -> LoadProblem:
         return LoadProblem(code, message, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _duplicate(first: ScalarNode, again: ScalarNode, key: Any) -> str:
+    line = first.start_mark.line + 1
+    if first.value == again.value:
+        return (
+            f"nyckeln '{key}' förekommer två gånger (första gången på rad {line}); "
+            "den senare skulle tyst skriva över den första"
+        )
+    return (
+        f"nycklarna '{first.value}' (rad {line}) och '{again.value}' är samma tal för YAML, och den senare "
+        f'skulle tyst skriva över den första; skriv dem inom citattecken: "{again.value}"'
+    )
+
+
+def _unsupported_tag(tag: str) -> str:
+    shown = "!!" + tag.removeprefix(_YAML_TAG) if tag.startswith(_YAML_TAG) else tag
+    return f"taggen '{shown}' stöds inte (styr läser bara vanliga texter, tal, listor och mappningar); ta bort den"
+
+
+def key_value(node: ScalarNode) -> Any:
+    """A mapping key as the model sees it: text, a number or a truth value; None for a null key.
+
+    A key that is not a finite number stays the text it was written as (`.nan:` is '.nan'), so
+    that every key can be found again and equals itself.
+    """
+    if node.tag == _STR:
+        return node.value
+    value, problem = resolve(node)
+    if problem or (isinstance(value, float) and not math.isfinite(value)):
+        return node.value
+    return value
+
+
+def resolve(node: ScalarNode) -> tuple[Any, str | None]:
+    """The value of a scalar libyaml has tagged, and what is wrong with it if it is not what its tag says."""
+    tag, text = node.tag, node.value
+    if tag == _STR:
+        return text, None
+    if tag == _INT:
+        return _int(text)
+    if tag == _FLOAT:
+        return _float(text)
+    if tag == _BOOL:
+        lowered = text.lower()
+        if lowered in _TRUE or lowered in _FALSE:
+            return lowered in _TRUE, None
+        return text, f"'{_shown(text)}' är inte ja eller nej (true/false)"
+    if tag == _NULL:
+        if text in ("", "~") or text.lower() == "null":
+            return None, None
+        return text, f"'{_shown(text)}' är inte ett tomt värde (null)"
+    if tag == _TIMESTAMP:
+        return text, None  # timestamps stay text; the model parses dates itself
+    return text, _unsupported_tag(tag)
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _index_positions(text: str) -> dict[Path, tuple[int, int]]:
@@ -551,41 +643,62 @@ def _index_positions(text: str) -> dict[Path, tuple[int, int]]:
                 stack.append((child, child_path))
         elif isinstance(node, MappingNode):
             for key_node, value_node in node.value:
-                if not isinstance(key_node, ScalarNode):
+                if not isinstance(key_node, ScalarNode) or key_node.tag == _MERGE:
                     continue
-                key = key_node.value if key_node.tag == _STR else _Builder.scalar(key_node)
+                key = key_value(key_node)
+                if key is None:
+                    continue
                 child_path = path + (key,)
                 positions.setdefault(child_path, (key_node.start_mark.line + 1, key_node.start_mark.column + 1))
                 stack.append((value_node, child_path))
     return positions
 
 
-def _int(text: str) -> int:
+def _int(text: str) -> tuple[Any, str | None]:
+    """A YAML 1.1 integer: decimal, 0x hexadecimal, 0b binary, 0 octal, with `_` between digits.
+
+    Sexagesimal numbers (`1:30`) stay text, as in YAML 1.2: what a controller writes with a colon is
+    a time or a ratio, not a count of seconds. An integer too large for any count in a governance
+    model (more than 18 digits) stays the text it was written as, so that a text field keeps it and a
+    number field says it is out of range.
+    """
     cleaned = text.replace("_", "")
     sign = -1 if cleaned.startswith("-") else 1
-    cleaned = cleaned.lstrip("+-")
-    if cleaned.startswith("0x"):
-        return sign * int(cleaned[2:], 16)
-    if cleaned.startswith("0o"):
-        return sign * int(cleaned[2:], 8)
-    if cleaned.startswith("0b"):
-        return sign * int(cleaned[2:], 2)
-    if ":" in cleaned:  # sexagesimal, YAML 1.1
-        value = 0
-        for part in cleaned.split(":"):
-            value = value * 60 + int(part)
-        return sign * value
-    if len(cleaned) > 1 and cleaned.startswith("0"):
-        return sign * int(cleaned, 8)
-    return sign * int(cleaned)
+    digits = cleaned.lstrip("+-")
+    if ":" in digits:
+        return text, None
+    base, body = 10, digits
+    if digits[:2] in ("0x", "0X"):
+        base, body = 16, digits[2:]
+    elif digits[:2] in ("0b", "0B"):
+        base, body = 2, digits[2:]
+    elif digits[:2] in ("0o", "0O"):
+        base, body = 8, digits[2:]
+    elif len(digits) > 1 and digits.startswith("0"):
+        base, body = 8, digits[1:]
+    if len(body) > _MAX_INT_DIGITS[base]:
+        return text, None
+    try:
+        value = sign * int(body, base)
+    except ValueError:
+        return text, f"'{_shown(text)}' kan inte läsas som ett heltal; sätt det inom citattecken om det är en text"
+    if abs(value) > _MAX_INT:
+        return text, None
+    return value, None
 
 
-def _float(text: str) -> float:
+def _float(text: str) -> tuple[Any, str | None]:
+    """A YAML 1.1 float, `.inf` and `.nan` included (the model refuses numbers that are not finite)."""
     cleaned = text.replace("_", "").lower()
+    if ":" in cleaned:  # sexagesimal: text, as for integers
+        return text, None
     if cleaned in (".inf", "+.inf"):
-        return float("inf")
+        return math.inf, None
     if cleaned == "-.inf":
-        return float("-inf")
+        return -math.inf, None
     if cleaned == ".nan":
-        return float("nan")
-    return float(cleaned)
+        return math.nan, None
+    try:
+        return float(cleaned), None
+    except ValueError:
+        return text, f"'{_shown(text)}' kan inte läsas som ett tal; sätt det inom citattecken om det är en text"

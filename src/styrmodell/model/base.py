@@ -38,8 +38,11 @@ _SOURCE = "__källa__"
 
 class Node(BaseModel):
     # numbers where text is expected (an id like 2026, a paragraph like 112) become text in the
-    # validator's own code, not in a Python callback per field
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=False, coerce_numbers_to_str=True)
+    # validator's own code, not in a Python callback per field; `.nan` and `.inf` are no numbers
+    # anywhere in the model
+    model_config = ConfigDict(
+        extra="forbid", str_strip_whitespace=True, frozen=False, coerce_numbers_to_str=True, allow_inf_nan=False
+    )
 
     # Where the object stands is kept in the instance dict under a name pydantic never sees
     # (a PrivateAttr costs an initialisation per object, which is most of a build).
@@ -119,6 +122,34 @@ RefList = Annotated[
 ]
 Text = str
 
+# A number the model keeps (an outcome, a target, an amount, a score): finite (the model config refuses
+# `.nan` and `.inf`) and within what any figure of a municipality can be, so that sums, differences
+# and ratios in the reports stay finite. The bounds are checked in pydantic's own code.
+MAX_NUMBER = 1e15
+Number = Annotated[float, Field(ge=-MAX_NUMBER, le=MAX_NUMBER)]
+
+# A date the model keeps: written ÅÅÅÅ-MM-DD (a number is not a date: pydantic would read `2026`
+# as seconds after 1970), between 1800 and 2199, so that a date plus any offset the format allows
+# is still a date.
+MIN_DATE = dt.date(1800, 1, 1)
+MAX_DATE = dt.date(2199, 12, 31)
+
+
+def _date_not_number(value: Any) -> Any:
+    if isinstance(value, (int, float)):
+        raise ValueError(f"skriv datumet som ÅÅÅÅ-MM-DD (inom citattecken eller utan), inte som talet {value}")
+    return value
+
+
+Date = Annotated[
+    dt.date,
+    BeforeValidator(_date_not_number),
+    Field(ge=MIN_DATE, le=MAX_DATE),
+    WithJsonSchema({"type": "string", "format": "date"}),
+]
+# An offset in days (`när: {dagar: -7}`): at most a year either way.
+DayOffset = Annotated[int, Field(ge=-366, le=366)]
+
 _PERIOD = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2]))?$")
 
 
@@ -145,7 +176,7 @@ class Decision(Node):
         description="Organet som beslutade (id); för ett beslut av en tjänsteperson, t.ex. förvaltningschefens "
         "beslut om förvaltningens mål, rollen (id)."
     )
-    datum: dt.date = Field(description="Beslutsdatum, ÅÅÅÅ-MM-DD.")
+    datum: Date = Field(description="Beslutsdatum, ÅÅÅÅ-MM-DD.")
     paragraf: Text | None = Field(default=None, description='Protokollets paragraf, t.ex. "§ 112".')
     diarienummer: Text | None = Field(default=None, description="Ärendets diarienummer.")
 

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, WithJsonSchema
 
-from styrmodell.model.base import Id, Node, RefList, Text
+from styrmodell.model.base import MAX_NUMBER, Id, Node, RefList, Text
 
 DEFAULT_CATALOGUE = "kommunkompassen-2010"
 QUESTION_NUMBER = r"^\d+\.\d+$"
@@ -32,7 +32,7 @@ def _question_number(value: Any) -> Any:
 QuestionNumber = Annotated[
     str, BeforeValidator(_question_number), WithJsonSchema({"type": "string", "pattern": QUESTION_NUMBER})
 ]
-Points = Annotated[float, Field(ge=0)]
+Points = Annotated[float, Field(ge=0, le=MAX_NUMBER)]
 
 
 def _text_list(value: Any) -> Any:
@@ -49,11 +49,11 @@ TextList = Annotated[
 class Question(Node):
     nummer: QuestionNumber = Field(description='Frågans nummer, område.fråga, t.ex. "1.1".')
     fråga: Text = Field(description="Frågan.")
-    max: float = Field(gt=0, description="Frågans maxpoäng.")
+    max: float = Field(ge=0.01, le=MAX_NUMBER, description="Frågans maxpoäng.")
 
 
 class Area(Node):
-    nummer: int = Field(ge=1, description="Områdets nummer.")
+    nummer: int = Field(ge=1, le=1000, description="Områdets nummer.")
     namn: Text = Field(description="Områdets namn.")
     rubriker: list[Text] = Field(default=[], description="Områdets underrubriker.")
     frågor: list[Question] = Field(default=[], description="Områdets frågor.")
@@ -108,9 +108,11 @@ ImprovementItem = Annotated[Improvement, BeforeValidator(_improvement), _OrText(
 class AreaResult(Node):
     """Ett område i en utvärdering: poängen, summan som rapporten tryckte, styrkor och förbättringsområden."""
 
-    område: int = Field(ge=1, description="Områdets nummer (1–8).")
+    område: int = Field(ge=1, le=1000, description="Områdets nummer (1–8).")
     poäng: dict[QuestionNumber, Points] = Field(default={}, description='Fråga → poäng med decimaler: {"3.1": 11.25}.')
-    summa: int | None = Field(default=None, ge=0, description="Områdets resultat som rapporten tryckte det (avrundat).")
+    summa: int | None = Field(
+        default=None, ge=0, le=MAX_NUMBER, description="Områdets resultat som rapporten tryckte det (avrundat)."
+    )
     styrkor: list[Text] = Field(default=[], description="Styrkor som utvärderarna såg.")
     förbättringsområden: list[ImprovementItem] = Field(
         default=[], description="Förbättringsområden: en text, eller {text, mål, aktiviteter, kommentar}."
@@ -136,7 +138,7 @@ class Evaluation(Node):
     utvärderare: TextList = Field(default=[], description="Vilka som utvärderade.")
     genomförd: Text | None = Field(default=None, description="När utvärderingen gjordes.")
     rapport: Text | None = Field(default=None, description="Rapporten som utvärderingen redovisades i.")
-    totalt: int | None = Field(default=None, ge=0, description="Totalen som rapporten tryckte den.")
+    totalt: int | None = Field(default=None, ge=0, le=MAX_NUMBER, description="Totalen som rapporten tryckte den.")
     kommentar: Text | None = Field(default=None, description="En kommentar.")
     områden: list[AreaResult] = Field(default=[], description="En post per område.")
 

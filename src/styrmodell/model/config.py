@@ -12,8 +12,9 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator
 
-from styrmodell.model.base import Decision, Flag, Id, Node, Ref, RefList, Text
+from styrmodell.model.base import Date, Decision, Flag, Id, Node, Ref, RefList, Text
 from styrmodell.model.organisation import OrganKind, UnitKind
+from styrmodell.svenska import dates
 
 
 class Municipality(Node):
@@ -29,8 +30,8 @@ class Municipality(Node):
 
 
 class MandatePeriod(Node):
-    från: dt.date = Field(description="Mandatperiodens första dag: 15 oktober valåret.")
-    till: dt.date = Field(description="Mandatperiodens sista dag: 14 oktober fyra år senare.")
+    från: Date = Field(description="Mandatperiodens första dag: 15 oktober valåret.")
+    till: Date = Field(description="Mandatperiodens sista dag: 14 oktober fyra år senare.")
 
 
 class Level(Node):
@@ -51,7 +52,42 @@ class Level(Node):
 
 
 class Limits(Node):
-    max_filstorlek_mb: float = Field(default=5.0, gt=0, le=500, description="Största fil som läses, i MB.")
+    """What reading and checking a repository may cost, so that a broken or hostile file cannot
+    keep a CI run busy or fill its log. The defaults are far above what a real repository needs."""
+
+    max_filstorlek_mb: float = Field(
+        default=5.0, gt=0, le=500, description="Största fil som läses, i MB; en större fil är ett fel (SM105)."
+    )
+    max_aliasvärden: int = Field(
+        default=100_000,  # load.yamlload.MAX_ALIAS_EXPANSIONS
+        ge=1,
+        le=100_000_000,
+        description="Hur många värden alias (*namn, också <<: *namn) får vecklas ut till i en fil (SM105).",
+    )
+    max_fynd_per_fil: int = Field(
+        default=100,
+        ge=1,
+        le=1_000_000,
+        description="Hur många fynd av samma regel som visas per fil; resten sammanfattas på en rad.",
+    )
+    max_fynd: int = Field(
+        default=1000,
+        ge=1,
+        le=10_000_000,
+        description="Hur många fynd som visas totalt; resten sammanfattas med en rad per regel.",
+    )
+    max_sekunder: float = Field(
+        default=600,
+        gt=0,
+        le=86_400,
+        description="Hur länge läsning och kontroll får ta innan kommandot avbryts med ett meddelande.",
+    )
+    mall_sekunder: float = Field(
+        default=60, gt=0, le=3600, description="Hur länge en rapportmall får arbeta med ett dokument."
+    )
+    mall_minne_mb: int = Field(
+        default=2048, ge=64, le=65_536, description="Hur mycket minne en rapportmall får använda, i MB."
+    )
 
 
 class AttainmentRule(Node):
@@ -178,7 +214,7 @@ class Config(Node):
         default=KoladaSettings(), description="Vad `styr importera kolada` jämför med: `jämför`, `grupper`."
     )
     ignorera: list[Text] = Field(default=[], description='Glob-mönster för filer som inte läses, t.ex. "arkiv/**".')
-    referensdatum: dt.date | None = Field(
+    referensdatum: Date | None = Field(
         default=None, description="Dagens datum för regler som beror på datum; standard: i dag."
     )
     beslut: Decision | None = Field(default=None, description="Beslutet om styrmodellen själv.")
@@ -220,4 +256,4 @@ class Config(Node):
         return self.målkedja[0].id
 
     def today(self) -> dt.date:
-        return self.referensdatum or dt.date.today()
+        return self.referensdatum or dates.today()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from styrmodell.model.base import Node, Period, Ref, Text
+from styrmodell.model.base import Node, Number, Period, Ref, Text
 from styrmodell.model.governance import BalanceSheet, BudgetYear
 
 __all__ = ["BalanceSheet", "BudgetYear", "Economy", "EconomyPeriod", "OrganForecast", "Staff"]
@@ -18,15 +18,15 @@ __all__ = ["BalanceSheet", "BudgetYear", "Economy", "EconomyPeriod", "OrganForec
 class OrganForecast(Node):
     """En nämnds nettokostnad mot budgetramen: hittills och prognos för helåret."""
 
-    budget: float | None = Field(default=None, description="Budgetramen; tomt: budgetens ramar.")
-    utfall: float | None = Field(default=None, description="Nettokostnad hittills under perioden.")
-    prognos: float = Field(description="Nettokostnad, prognos för helåret.")
+    budget: Number | None = Field(default=None, description="Budgetramen; tomt: budgetens ramar.")
+    utfall: Number | None = Field(default=None, description="Nettokostnad hittills under perioden.")
+    prognos: Number = Field(description="Nettokostnad, prognos för helåret.")
     kommentar: Text | None = Field(default=None, description="Förklaring till avvikelsen.")
 
 
 class Staff(Node):
-    anställda: int | None = Field(default=None, ge=0, description="Antal anställda.")
-    årsarbetare: float | None = Field(default=None, ge=0, description="Antal årsarbetare.")
+    anställda: int | None = Field(default=None, ge=0, le=10_000_000, description="Antal anställda.")
+    årsarbetare: float | None = Field(default=None, ge=0, le=10_000_000, description="Antal årsarbetare.")
     sjukfrånvaro: float | None = Field(
         default=None, ge=0, le=100, description="Sjukfrånvaro i procent av ordinarie arbetstid."
     )
@@ -37,10 +37,10 @@ class EconomyPeriod(Node):
     utfall: BudgetYear | None = Field(default=None, description="Resultaträkningen för perioden.")
     prognos: BudgetYear | None = Field(default=None, description="Prognos för helåret (i ett delår).")
     balansräkning: BalanceSheet | None = Field(default=None, description="Balansräkningen vid periodens slut.")
-    realisationsvinster: float = Field(
+    realisationsvinster: Number = Field(
         default=0.0, description="Realisationsvinster, som avgår i balanskravsresultatet (miljoner kronor)."
     )
-    övriga_justeringar: float = Field(
+    övriga_justeringar: Number = Field(
         default=0.0, description="Övriga balanskravsjusteringar, plus eller minus (miljoner kronor)."
     )
     nämnder: dict[Ref, OrganForecast] = Field(

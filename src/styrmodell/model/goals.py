@@ -17,7 +17,7 @@ from pydantic import (
     model_validator,
 )
 
-from styrmodell.model.base import Decision, Flag, Id, Node, Period, Ref, RefList, Text, parse_period
+from styrmodell.model.base import Date, Decision, Flag, Id, Node, Number, Period, Ref, RefList, Text, parse_period
 from styrmodell.svenska.suggest import did_you_mean
 
 KOLADA_SOURCE = re.compile(r"^kolada:(.*)$")
@@ -48,7 +48,9 @@ class Vision(Node):
             }
         ),
     ] = Field(default=None, description="Värdegrunden: en text, eller en lista med en värdering per rad.")
-    gäller_till: int | None = Field(default=None, description="Året som visionen gäller till, t.ex. 2030.")
+    gäller_till: int | None = Field(
+        default=None, ge=1800, le=2199, description="Året som visionen gäller till, t.ex. 2030."
+    )
     beslut: Decision | None = Field(default=None, description="Fullmäktiges beslut om visionen.")
 
 
@@ -224,7 +226,7 @@ class Direction(str, Enum):
 
 class Baseline(Node):
     år: int = Field(ge=1990, le=2100, description="Året som utgångsvärdet gäller.")
-    värde: float = Field(description="Utgångsvärdet; för en kvalitativ indikator ett steg på skalan.")
+    värde: Number = Field(description="Utgångsvärdet; för en kvalitativ indikator ett steg på skalan.")
 
 
 _VALUE_FIELDS = ("bas", "målvärden", "utfall", "jämförelser")
@@ -266,21 +268,21 @@ class Indicator(Node):
         "anges då som ett av stegen.",
     )
     bas: Baseline | None = Field(default=None, description="Utgångsvärdet: {år, värde}.")
-    målvärden: dict[int, float | None] = Field(
+    målvärden: dict[int, Number | None] = Field(
         default={},
         description="Målvärde per år: {2026: 85}; för en kvalitativ indikator ett steg på skalan. null är ett år "
         "vars målvärde ännu inte är beslutat (`styr nytt-ar` lägger till det).",
     )
-    utfall: dict[Period, float | None] = Field(
+    utfall: dict[Period, Number | None] = Field(
         default={},
         description="Utfall per period: {2025: 84.1, 2026-08: 85.0}; null där värdet saknas; för en kvalitativ "
         "indikator ett steg på skalan.",
     )
-    utfall_per_kön: dict[Gender, dict[Period, float | None]] = Field(
+    utfall_per_kön: dict[Gender, dict[Period, Number | None]] = Field(
         default={},
         description="Utfall för kvinnor och män var för sig: {kvinnor: {2024: 81.0}, män: {2024: 86.5}}.",
     )
-    jämförelser: dict[Text, dict[Period, float | None]] = Field(
+    jämförelser: dict[Text, dict[Period, Number | None]] = Field(
         default={}, description="Jämförelsevärden per jämförelse och period: {Riket: {2025: 83.2}}."
     )
     beskrivning: Text | None = Field(default=None, description="Vad indikatorn visar.")
@@ -427,8 +429,8 @@ class Activity(Node):
     förvaltning: Ref | None = Field(default=None, description="Förvaltningen som genomför aktiviteten (id).")
     enhet: Ref | None = Field(default=None, description="Enheten som genomför aktiviteten (id).")
     ansvarig: Ref | None = Field(default=None, description="Rollen eller organet som ansvarar (id).")
-    start: dt.date | None = Field(default=None, description="Startdatum.")
-    slut: dt.date | None = Field(default=None, description="Slutdatum.")
+    start: Date | None = Field(default=None, description="Startdatum.")
+    slut: Date | None = Field(default=None, description="Slutdatum.")
     status: ActivityStatus = Field(
         default=ActivityStatus.PLANERAD, description="planerad, pågår, genomförd, försenad eller avbruten."
     )
@@ -453,7 +455,7 @@ DONE = {AssignmentStatus.GENOMFORT, AssignmentStatus.AVSLUTAT}
 class StatusEntry(Node):
     """Ett uppdrags status vid ett datum, t.ex. i statusrapporten till kommunstyrelsen i maj."""
 
-    datum: dt.date = Field(description="Datum då statusen gällde eller rapporterades.")
+    datum: Date = Field(description="Datum då statusen gällde eller rapporterades.")
     status: AssignmentStatus = Field(description="Statusen då: ej påbörjat, pågår, genomfört, avslutat, ej genomfört.")
     kommentar: Text | None = Field(default=None, description="Vad som rapporterades.")
 
@@ -472,13 +474,13 @@ class Assignment(Node):
         le=2100,
         description="Året vars uppdragsplan uppdraget hör till; standard: året för senast, annars beslutets år.",
     )
-    senast: dt.date | None = Field(default=None, description="Sista dag för att genomföra uppdraget.")
+    senast: Date | None = Field(default=None, description="Sista dag för att genomföra uppdraget.")
     status: AssignmentStatus = Field(
         default=AssignmentStatus.EJ_PABORJAT,
         description="Nuvarande status: ej påbörjat, pågår, genomfört, avslutat eller ej genomfört; standard: "
         "den senaste i historiken, eller genomfört när genomfört-datumet är angivet.",
     )
-    genomfört: dt.date | None = Field(
+    genomfört: Date | None = Field(
         default=None, description="Datum då uppdraget genomfördes; ett uppdrag som genomförts i tid är aldrig försenat."
     )
     historik: list[StatusEntry] = Field(
@@ -535,7 +537,7 @@ class Dialogue(Node):
     """En dokumenterad uppföljningsdialog, t.ex. i ett utskott."""
 
     id: Id = Field(description="Dialogens id, unikt i hela repot.")
-    datum: dt.date = Field(description="Datum för dialogen.")
+    datum: Date = Field(description="Datum för dialogen.")
     forum: Ref = Field(description="Organet där dialogen fördes (id), t.ex. ett utskott.")
     tema: Text = Field(description="Dialogens tema.")
     deltagare: list[Text] = Field(default=[], description="Vilka som deltog.")

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import Enum
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
-from styrmodell.model.base import Decision, Flag, Id, Node, Ref, RefList, Text
+from styrmodell.model.base import Date, DayOffset, Decision, Flag, Id, Node, Number, Ref, RefList, Text
 from styrmodell.model.organisation import OrganKind
 
 
@@ -97,7 +96,7 @@ class DelegationOrder(Node):
 
     organ: Ref | None = Field(default=None, description="Nämnden vars delegationsordning det är (id).")
     beslut: Decision | None = Field(default=None, description="Nämndens beslut om delegationsordningen.")
-    reviderad: dt.date | None = Field(default=None, description="Datum för den senaste revideringen.")
+    reviderad: Date | None = Field(default=None, description="Datum för den senaste revideringen.")
     rader: list[Delegation] = Field(default=[], description="Delegationsordningens rader.")
 
 
@@ -166,20 +165,20 @@ class SteeringDocument(Node):
         "bolagsordning, ägardirektiv, delegationsordning, taxa, rutin, handbok, processbeskrivning, anvisning."
     )
     beslutad_av: Ref | None = Field(default=None, description="Organet eller rollen som beslutade dokumentet (id).")
-    beslutsdatum: dt.date | None = Field(default=None, description="Datum för beslutet.")
+    beslutsdatum: Date | None = Field(default=None, description="Datum för beslutet.")
     paragraf: Text | None = Field(default=None, description='Protokollets paragraf, t.ex. "§ 38".')
     ansvarig: Ref | None = Field(
         default=None,
         description="Den som håller dokumentet aktuellt: en roll, eller ett organ (den ansvariga nämnden) (id).",
     )
-    gäller_från: dt.date | None = Field(default=None, description="Första dagen dokumentet gäller.")
-    gäller_till: dt.date | None = Field(default=None, description="Sista dagen dokumentet gäller; tomt: tills vidare.")
+    gäller_från: Date | None = Field(default=None, description="Första dagen dokumentet gäller.")
+    gäller_till: Date | None = Field(default=None, description="Sista dagen dokumentet gäller; tomt: tills vidare.")
     gäller_för: Scope | None = Field(
         default=None,
         description="Vad dokumentet gäller: koncernen (inklusive bolag och förbund), kommunen, eller de organ, "
         "förvaltningar och enheter det är avgränsat till.",
     )
-    reviderad: dt.date | None = Field(
+    reviderad: Date | None = Field(
         default=None, description="Datum för den senaste översynen (aktualitetsgranskningen) eller revideringen."
     )
     ersätter: RefList = Field(
@@ -188,7 +187,7 @@ class SteeringDocument(Node):
     )
     upphävd: Decision | None = Field(default=None, description="Beslutet om att upphäva dokumentet.")
     omfattning: Text | None = Field(default=None, description="Vad dokumentet handlar om och omfattar, i ord.")
-    sidor: int | None = Field(default=None, ge=1, description="Antal A4-sidor, försättsbladet inräknat.")
+    sidor: int | None = Field(default=None, ge=1, le=1_000_000, description="Antal A4-sidor, försättsbladet inräknat.")
     mål: RefList = Field(default=[], description="Mål som dokumentet självt inför (id); ett program inför inga.")
     indikatorer: RefList = Field(
         default=[], description="Indikatorer som dokumentet självt inför (id); ett program inför inga."
@@ -232,9 +231,9 @@ class ControlPlan(Node):
 
 
 class BudgetYear(Node):
-    intäkter: float = Field(description="Intäkter, miljoner kronor.")
-    kostnader: float = Field(description="Kostnader, miljoner kronor.")
-    finansnetto: float = Field(default=0.0, description="Finansnetto, miljoner kronor.")
+    intäkter: Number = Field(description="Intäkter, miljoner kronor.")
+    kostnader: Number = Field(description="Kostnader, miljoner kronor.")
+    finansnetto: Number = Field(default=0.0, description="Finansnetto, miljoner kronor.")
 
     @property
     def resultat(self) -> float:
@@ -244,11 +243,11 @@ class BudgetYear(Node):
 class BalanceSheet(Node):
     """Balansräkningen vid en periods slut (utfall) eller ett budgetårs slut (balansbudget)."""
 
-    tillgångar: float = Field(description="Tillgångar, miljoner kronor.")
-    eget_kapital: float = Field(description="Eget kapital, miljoner kronor.")
-    avsättningar: float = Field(default=0.0, description="Avsättningar, miljoner kronor.")
-    skulder: float = Field(description="Skulder, miljoner kronor.")
-    resultatreserv: float | None = Field(
+    tillgångar: Number = Field(description="Tillgångar, miljoner kronor.")
+    eget_kapital: Number = Field(description="Eget kapital, miljoner kronor.")
+    avsättningar: Number = Field(default=0.0, description="Avsättningar, miljoner kronor.")
+    skulder: Number = Field(description="Skulder, miljoner kronor.")
+    resultatreserv: Number | None = Field(
         default=None, ge=0, description="Varav resultatreserv i det egna kapitalet, mnkr (KL 11 kap. 14 §)."
     )
 
@@ -262,10 +261,10 @@ class CompanyBudget(Node):
     """The budget's account of one koncernföretag's economy in the budget year (KL 11:6 a)."""
 
     redogörelse: Text = Field(description="Redogörelsen för företagets ekonomi under budgetåret, i ord.")
-    intäkter: float | None = None
-    kostnader: float | None = None
-    resultat: float | None = Field(default=None, description="Budgeterat resultat efter finansiella poster, mnkr.")
-    investeringar: float | None = None
+    intäkter: Number | None = None
+    kostnader: Number | None = None
+    resultat: Number | None = Field(default=None, description="Budgeterat resultat efter finansiella poster, mnkr.")
+    investeringar: Number | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -312,7 +311,7 @@ class Budget(Node):
     plan: dict[int, BudgetYear] = Field(
         default={}, description="Per år: {intäkter, kostnader, finansnetto}; budgetåret och planåren."
     )
-    ramar: dict[Ref, float] = Field(default={}, description="Organ (id) → ram i miljoner kronor.")
+    ramar: dict[Ref, Number] = Field(default={}, description="Organ (id) → ram i miljoner kronor.")
     finansiering: Text | None = Field(
         default=None, description="Hur verksamheten ska finansieras under budgetåret (KL 11 kap. 6 §)."
     )
@@ -331,7 +330,7 @@ class Budget(Node):
         description="Redogörelsen för ekonomin under budgetåret i varje kommunalt koncernföretag, per bolag "
         "(KL 11 kap. 6 a §).",
     )
-    resultatreserv: float | None = Field(
+    resultatreserv: Number | None = Field(
         default=None,
         ge=0,
         description="Medel ur resultatreserven som budgetåret tar i anspråk, mnkr (KL 11 kap. 5 § 1 p., 14 §).",
@@ -443,7 +442,7 @@ class When(Node):
     möte: Ref | None = Field(default=None, description="Ett sammanträde med organet (id).")
     före: Text | None = Field(default=None, description='Senast detta datum ("MM-DD") eller före händelsen (id).')
     efter: Text | None = Field(default=None, description='Efter detta datum ("MM-DD") eller efter händelsen (id).')
-    dagar: int | None = Field(default=None, description="Dagar som läggs till (eller dras av) efteråt.")
+    dagar: DayOffset | None = Field(default=None, description="Dagar som läggs till (eller dras av) efteråt.")
     varje: Literal["månad"] | None = Field(
         default=None,
         description="`månad`: händelsen återkommer varje månad (utom de i `utom`), i årshjulet en händelse.",
@@ -617,4 +616,4 @@ class AnnualWheel(Node):
     """Årshjulet: händelser och sammanträdeskalendern."""
 
     händelser: list[Event] = Field(default=[], description="Årshjulets händelser.")
-    sammanträden: dict[Ref, list[dt.date]] = Field(default={}, description="Organ (id) → sammanträdesdatum.")
+    sammanträden: dict[Ref, list[Date]] = Field(default={}, description="Organ (id) → sammanträdesdatum.")

@@ -13,7 +13,7 @@ from enum import Enum
 
 from pydantic import Field
 
-from styrmodell.model.base import Node, Text
+from styrmodell.model.base import Node, Number, Text
 
 
 class KoladaGender(str, Enum):
@@ -27,7 +27,7 @@ class KoladaValue(Node):
     kommun: Text = Field(pattern=r"^\d{4}$", description="Kommunens eller regionens id i Kolada (Riket: 0000).")
     period: int = Field(ge=1990, le=2100, description="Året värdet gäller.")
     kön: KoladaGender = Field(default=KoladaGender.T, description="T (totalt), K (kvinnor) eller M (män).")
-    värde: float | None = Field(description="Värdet som Kolada publicerade det; null när det saknas.")
+    värde: Number | None = Field(description="Värdet som Kolada publicerade det; null när det saknas.")
     status: Text | None = Field(default=None, description="Koladas statuskod för värdet (tom när värdet finns).")
 
 

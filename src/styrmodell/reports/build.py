@@ -26,6 +26,22 @@ class Document:
     missing: list[str]
 
 
+def file_names(names: list[str]) -> list[str]:
+    """File names for the documents of `--organ all`, unique also where case does not count (macOS,
+    Windows): the whole municipality keeps `kommun`; an organ whose id is taken gets `organ-ID`."""
+    taken: set[str] = set()
+    out = []
+    for name in names:
+        candidate, number = name, 2
+        if candidate.casefold() in taken:
+            candidate = f"organ-{name}"
+        while candidate.casefold() in taken:
+            candidate, number = f"organ-{name}-{number}", number + 1
+        taken.add(candidate.casefold())
+        out.append(candidate)
+    return out
+
+
 def report_type(name: str) -> ReportType:
     wanted = name.strip().lower().replace("å", "a").replace("ä", "a").replace("ö", "o")
     if wanted in REPORTS:
@@ -81,9 +97,7 @@ def make(
         return _pdf(root, kind, data, organ, workdir)
     rendered = render(kind.name, data, fmt, root, kind.title)
     if fmt == "docx":
-        from styrmodell.reports.docx import write_docx
-
-        content = write_docx(rendered.text)
+        content = _docx(kind, rendered.text)
     else:
         content = rendered.text.encode("utf-8")
     return Document(organ or WHOLE, data.scope, content, rendered.missing)
@@ -97,8 +111,16 @@ def _pdf(root: Path, kind: ReportType, data: ReportData, organ: str | None, work
         rendered = render(kind.name, data, "html", root, kind.title)
         content = pdf.html_to_pdf(rendered.text, workdir, date=data.period.end)
     else:
-        from styrmodell.reports.docx import write_docx
-
         rendered = render(kind.name, data, "docx", root, kind.title)
-        content = pdf.docx_to_pdf(write_docx(rendered.text), workdir, date=data.period.end)
+        content = pdf.docx_to_pdf(_docx(kind, rendered.text), workdir, date=data.period.end)
     return Document(organ or WHOLE, data.scope, content, rendered.missing)
+
+
+def _docx(kind: ReportType, blocks: str) -> bytes:
+    """The Word file for a rendered block stream; a stream a template made wrong is the template's error."""
+    from styrmodell.reports.docx import write_docx
+
+    try:
+        return write_docx(blocks)
+    except ValueError as error:
+        raise FatalError(f"mallen för {kind.name} går inte att använda som Word-dokument: {error}") from None

@@ -4,12 +4,11 @@ description for screen readers, and the reports print the same figures in a tabl
 
 from __future__ import annotations
 
-from html import escape
-
 from markupsafe import Markup
 
 from styrmodell.reports.data import AreaSummary, IndicatorRow
 from styrmodell.svenska.numbers import number
+from styrmodell.svenska.text import xml_escape as escape
 
 STATUS_COLOURS = {"uppnått": "#2e7d32", "delvis uppnått": "#f2b705", "ej uppnått": "#c62828", "ej mätt": "#90a4ae"}
 OUTCOME, TARGET = "#1b5e8a", "#6d4c41"

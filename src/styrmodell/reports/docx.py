@@ -23,6 +23,8 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
+from styrmodell.svenska.text import xml
+
 # Light fills: black text on each has a contrast ratio above 12:1 (WCAG AA asks 4.5:1).
 STATUS_FILLS = {
     "uppnått": "C6EFCE",
@@ -50,7 +52,7 @@ def write_docx(blocks_text: str) -> bytes:
         if page_break is not None:
             page_break = _move_page_break(page_break)
         if not text.startswith("{"):
-            document.add_paragraph(text)
+            document.add_paragraph(xml(text))
             continue
         try:
             block = json.loads(text)
@@ -117,10 +119,11 @@ def _add_block(document, block: dict) -> None:
 
 
 def _text(value) -> str:
+    """A text for Word: without the characters XML cannot hold (see svenska.text)."""
     if value is None:
         return ""
     if isinstance(value, (str, int, float)):
-        return str(value)
+        return xml(str(value))
     raise _LineError(f"väntade text men fick {type(value).__name__}")
 
 

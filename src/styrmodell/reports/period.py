@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from styrmodell.errors import FatalError
+from styrmodell.model.base import MAX_DATE, MIN_DATE
 from styrmodell.svenska.dates import MONTHS
 
 _TERTIAL_END = {1: 4, 2: 8, 3: 12}
@@ -46,9 +47,18 @@ class ReportPeriod:
         return next((t for t, m in _TERTIAL_END.items() if m == self.month), None)
 
 
+FIRST_YEAR, LAST_YEAR = MIN_DATE.year, MAX_DATE.year  # the years a date in the model may have
+
+
 def parse_period(text: str) -> ReportPeriod:
     """`2026-08-31` (the period ends that day, at a month's end), `2026-08`, `2026`, `2026-T1`."""
-    value = text.strip()
+    period = _parse(text.strip())
+    if not FIRST_YEAR <= period.year <= LAST_YEAR:
+        raise FatalError(f"--period '{text.strip()}': ett år mellan {FIRST_YEAR} och {LAST_YEAR}")
+    return period
+
+
+def _parse(value: str) -> ReportPeriod:
     if match := re.fullmatch(r"(\d{4})-[Tt]([123])", value):
         return ReportPeriod(int(match[1]), _TERTIAL_END[int(match[2])])
     if re.fullmatch(r"\d{4}", value):

@@ -39,7 +39,7 @@ def _snapshot(revision: GitRevision, ident: str):
     for relpath in revision.content_files(config.ignorera):
         raw = revision.read(relpath) or b""
         if needle in raw:
-            loaded.append(load_bytes(relpath, raw, max_bytes))
+            loaded.append(load_bytes(relpath, raw, max_bytes, config.gränser.max_aliasvärden))
     repo, _ = build(config, loaded)
     for key, entry in entries(repo).items():
         if key.ident == ident:

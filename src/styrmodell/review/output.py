@@ -9,6 +9,8 @@ from dataclasses import asdict
 from typing import Any, TextIO
 
 from styrmodell.review.diff import MISSING, Change, DiffResult
+from styrmodell.svenska.markdown import markdown_cell, markdown_code, markdown_inline
+from styrmodell.svenska.text import json_text, terminal
 
 _ICON = {"tillagd": "+", "borttagen": "−", "ändrad": "~", "flyttad": "→"}
 _VERB = {"tillagd": "Tillkommer", "borttagen": "Utgår", "ändrad": "Ändras", "flyttad": "Flyttas"}
@@ -29,7 +31,11 @@ def _value(value: Any) -> str:
 
 
 def _md_cell(value: Any) -> str:
-    return _value(value).replace("|", "\\|").replace("\n", " ")
+    return markdown_cell(_value(value))
+
+
+def _md_code(value: Any, cell: bool = False) -> str:
+    return markdown_code(_value(value), cell)
 
 
 def _grouped(changes: list[Change]) -> dict[str, list[Change]]:
@@ -59,8 +65,10 @@ def _where(change: Change) -> str:
 
 
 def render_markdown(result: DiffResult, organ_names: dict[str, str], out: TextIO) -> None:
+    """The pull-request comment. Every text from the repository, a revision's name or a path is
+    escaped (`svenska.markdown`): it cannot add a heading, a link, an image or HTML of its own."""
     w = out.write
-    w(f"## Ändringar i styrmodellen ({result.base} → {result.head})\n\n")
+    w(f"## Ändringar i styrmodellen ({markdown_inline(result.base)} → {markdown_inline(result.head)})\n\n")
     if result.empty:
         w("Inga ändringar i styrmodellen.\n")
         return
@@ -68,53 +76,56 @@ def render_markdown(result: DiffResult, organ_names: dict[str, str], out: TextIO
     if result.provenance:
         w("### Ändringar utan nytt beslut\n\n")
         for note in result.provenance:
-            w(f"- ⚠️ {note.message}\n")
+            w(f"- ⚠️ {markdown_inline(note.message)}\n")
         w("\n")
     if result.status_changes:
         w("### Indikatorer som byter status\n\n| indikator | period | före | efter | varför |\n|---|---|---|---|---|\n")
         for s in result.status_changes:
             w(
-                f"| {_md_cell(s.name)} (`{s.indicator}`) | {s.period} | {s.old.value} | **{s.new.value}** | "
-                f"{_md_cell(s.reason)} |\n"
+                f"| {_md_cell(s.name)} ({_md_code(s.indicator, cell=True)}) | {_md_cell(s.period)} | {_md_cell(s.old.value)} | "
+                f"**{_md_cell(s.new.value)}** | {_md_cell(s.reason)} |\n"
             )
         w("\n")
     if result.affected:
         w("### Mål som berörs av en ändrad formulering\n\n")
         for a in result.affected:
-            w(f"- `{a.goal}` {_md_cell(a.text)} – berörs av ändring i `{a.because_of}`\n")
+            w(f"- {_md_code(a.goal)} {_md_cell(a.text)} – berörs av ändring i {_md_code(a.because_of)}\n")
         w("\n")
     if result.findings_added:
         w("### Nya fynd\n\n")
         for f in result.findings_added:
-            w(f"- **{f.severity.value}** {f.code} `{f.location}`: {_md_cell(f.message)}\n")
+            w(f"- **{f.severity.value}** {f.code} {_md_code(f.location)}: {_md_cell(f.message)}\n")
         w("\n")
     if result.findings_fixed:
         w("### Åtgärdade fynd\n\n")
         for f in result.findings_fixed:
-            w(f"- ~~{f.code} `{f.location.path}`: {_md_cell(f.message)}~~\n")
+            w(f"- ~~{f.code} {_md_code(f.location.path)}: {_md_cell(f.message)}~~\n")
         w("\n")
     w("### Ändringar per organ\n\n")
     for organ, changes in _grouped(result.changes).items():
         name = organ_names.get(organ, organ)
-        w(f"#### {name}" + (f" (`{organ}`)" if name != organ else "") + "\n\n")
+        w(f"#### {markdown_inline(name)}" + (f" ({_md_code(organ)})" if name != organ else "") + "\n\n")
         for change in changes:
             w(
-                f"- **{_VERB[change.status]}:** {change.key.kind} `{change.key.ident}` {_md_cell(change.title)} "
-                f"<sub>{_where(change)}</sub>\n"
+                f"- **{_VERB[change.status]}:** {change.key.kind} {_md_code(change.key.ident)} "
+                f"{_md_cell(change.title)} <sub>{markdown_inline(_where(change))}</sub>\n"
             )
             if change.fields:
                 w("\n  | fält | före | efter |\n  |---|---|---|\n")
                 for fc in change.fields:
-                    w(f"  | {fc.path} | {_md_cell(fc.old)} | {_md_cell(fc.new)} |\n")
+                    w(f"  | {_md_cell(fc.path)} | {_md_cell(fc.old)} | {_md_cell(fc.new)} |\n")
                 w("\n")
         w("\n")
 
 
 def render_text(result: DiffResult, organ_names: dict[str, str], out: TextIO) -> None:
     from rich.console import Console
-    from rich.markup import escape
+    from rich.markup import escape as markup_escape
 
-    console = Console(file=out, highlight=False, soft_wrap=True)
+    def escape(text: str) -> str:  # repository text: no markup, no control characters
+        return markup_escape(terminal(text))
+
+    console = Console(file=out, highlight=False, soft_wrap=True, emoji=False)
     console.print(f"[bold]Ändringar i styrmodellen[/] ({escape(result.base)} → {escape(result.head)})")
     if result.empty:
         console.print("Inga ändringar i styrmodellen.")
@@ -157,8 +168,7 @@ def render_json(result: DiffResult, organ_names: dict[str, str], out: TextIO) ->
     payload = asdict(result)
     payload["findings_added"] = [f.as_dict() for f in result.findings_added]
     payload["findings_fixed"] = [f.as_dict() for f in result.findings_fixed]
-    json.dump(_swedish_keys(payload), out, ensure_ascii=False, indent=2, default=str)
-    out.write("\n")
+    out.write(json_text(json.dumps(_swedish_keys(payload), ensure_ascii=False, indent=2, default=str)) + "\n")
 
 
 _KEYS = {

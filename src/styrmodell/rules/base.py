@@ -54,7 +54,7 @@ _DESCRIPTIONS = {
 
 
 class RuleOptions(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
 class NoOptions(RuleOptions):

@@ -12,7 +12,11 @@ YAML_SYNTAX = Rule(
 Filen går inte att läsa som YAML.
 
 ## Vad den kontrollerar
-Att varje fil är giltig YAML. Felet pekar på raden och kolumnen där läsaren gav upp.
+Att varje fil är giltig YAML. Felet pekar på raden och kolumnen där läsaren gav upp. Också ett fel
+på ett enskilt värde eller en nyckel: ett värde som inte är vad dess tagg säger (`!!int abc`, eller
+`0x_`, som ser ut som ett tal men inte är det), en tagg som verktyget inte läser (`!!binary`,
+`!!python/...`, `!egen`), en tom nyckel (`~:`), en lista eller mappning som nyckel, och en
+sammanslagning (`<<:`) som inte pekar på en mappning. Resten av filen läses då ändå.
 
 ## Varför
 En fil som inte går att läsa kan inte kontrolleras alls; resten av repot kontrolleras ändå.
@@ -135,7 +139,9 @@ Filen är för stor, för djupt nästlad eller en alias-bomb.
 
 ## Vad den kontrollerar
 Att filen är mindre än gränsen (`gränser.max_filstorlek_mb`, 5 MB som standard), inte nästlad
-djupare än 64 nivåer och inte använder alias så att innehållet växer explosivt.
+djupare än 64 nivåer och inte använder alias så att innehållet växer explosivt: alla värden som
+alias (`*namn`, också i en sammanslagning `<<: *namn`) vecklas ut till räknas, och de får vara högst
+`gränser.max_aliasvärden` (100 000 som standard). Felet pekar på raden där utvecklingen tog slut.
 
 ## Varför
 Repot kan komma från någon annan. En fil som är byggd för att fylla minnet ska ge ett tydligt fel,
@@ -152,7 +158,7 @@ Fel:
 Rätt: skriv ut värdena, eller dela upp en stor fil i flera.
 
 ## Inställningar
-`gränser.max_filstorlek_mb` i styrmodell.yaml.
+`gränser.max_filstorlek_mb` och `gränser.max_aliasvärden` i styrmodell.yaml.
 
 ## Referens
 Verktygets egen regel (säkerhet).

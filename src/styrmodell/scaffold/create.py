@@ -117,6 +117,12 @@ def init(
     clashes = sorted(p for p in files if os.path.lexists(target / p))
     if clashes:
         raise FatalError(f"{target}: skriver inte över befintliga filer: {', '.join(clashes)}")
+    links = sorted({link for p in files if (link := _link_on_the_way(target, p)) is not None})
+    if links:
+        raise FatalError(
+            f"{target}: {', '.join(links)} är en symbolisk länk; styr init skriver bara i katalogen själv, "
+            "aldrig dit en länk pekar"
+        )
     parent = target.resolve().parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
@@ -140,6 +146,19 @@ def init(
     if git:
         _git_init(target)
     return sorted(files)
+
+
+def _link_on_the_way(target: Path, relpath: str) -> str | None:
+    """The first folder between `target` and `relpath` that is a symbolic link, or None."""
+    current = target
+    parts = Path(relpath).parts[:-1]
+    for index, part in enumerate(parts):
+        current = current / part
+        if current.is_symlink():
+            return "/".join(parts[: index + 1])
+        if not current.exists():
+            return None
+    return None
 
 
 def _move_all(staging: Path, target: Path, relpaths: list[str]) -> None:
@@ -166,9 +185,15 @@ def _move_all(staging: Path, target: Path, relpaths: list[str]) -> None:
 
 def _git_init(target: Path) -> None:
     import git as gitpython
-    from git.exc import InvalidGitRepositoryError
+    from git.exc import GitError, InvalidGitRepositoryError
 
     try:
         gitpython.Repo(target, search_parent_directories=True)
     except InvalidGitRepositoryError:
-        gitpython.Repo.init(target)
+        try:
+            gitpython.Repo.init(target)
+        except (GitError, OSError) as exc:
+            raise FatalError(
+                f"{target}: filerna är skrivna, men katalogen kunde inte göras till ett git-repo ({exc}); "
+                "kör `git init` själv"
+            ) from None

@@ -22,6 +22,11 @@ MONTHS = [
 ]
 
 
+def today() -> dt.date:
+    """Today's date: the one source of "today" for the model and for the cache's keys."""
+    return dt.date.today()
+
+
 def swedish_date(day: dt.date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 

@@ -10,7 +10,8 @@ the output is Babel's to the byte, which a test checks.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+import math
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
@@ -21,6 +22,8 @@ _COUNTS = {"antal", "st", "stycken", "index", "poäng"}
 _GROUP = get_group_symbol(LOCALE)
 _DECIMAL = get_decimal_symbol(LOCALE)
 _HUNDREDTHS = Decimal("0.01")
+# Wide enough for every finite float to the hundredth (the default context's 28 digits are not).
+_WIDE = Context(prec=400, Emax=999_999, Emin=-999_999)
 
 
 def _format(value: Decimal, decimals: int | None) -> str:
@@ -28,21 +31,26 @@ def _format(value: Decimal, decimals: int | None) -> str:
     negative = value.is_signed()
     value = abs(value)
     if decimals is None:
-        whole, _, fraction = f"{value.quantize(_HUNDREDTHS):f}".partition(".")  # half to even, as Babel
+        whole, _, fraction = f"{value.quantize(_HUNDREDTHS, context=_WIDE):f}".partition(".")  # half to even, as Babel
         fraction = fraction.rstrip("0")
     else:
-        whole, _, fraction = f"{value.quantize(Decimal(1).scaleb(-decimals)):f}".partition(".")
+        whole, _, fraction = f"{value.quantize(Decimal(1).scaleb(-decimals), context=_WIDE):f}".partition(".")
     text = f"{int(whole):,}".replace(",", _GROUP) + (_DECIMAL + fraction if fraction else "")
     return "-" + text if negative else text
 
 
 def number(value: float | int | None, decimals: int | None = None, signed: bool = False) -> str:
-    """1234.5 → '1 234,5'; with `decimals`, exactly that many (1 → '1 234,5', 0 → '1 235')."""
-    if value is None:
+    """1234.5 → '1 234,5'; with `decimals`, exactly that many (1 → '1 234,5', 0 → '1 235').
+
+    Nothing, and a figure that is no number (a ratio of figures the model let through may be), is '–'.
+    """
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return MISSING
     exact: Decimal | float | int = value
     if decimals is not None:  # 0,5 rounds up, as in accounting, not to the even digit
-        exact = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+        exact = Decimal(repr(float(value))).quantize(
+            Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP, context=_WIDE
+        )
     text = _format(exact if isinstance(exact, Decimal) else Decimal(str(exact)), decimals)
     if text.lstrip("-−") in ("0", "0,0", "0,00"):
         text = text.lstrip("-−")
@@ -53,12 +61,14 @@ def number(value: float | int | None, decimals: int | None = None, signed: bool 
 
 def percent(value: float | None, decimals: int = 1) -> str:
     """A value already in percent: 12.5 → '12,5 %'."""
-    return MISSING if value is None else f"{number(value, decimals)}\u00a0%"
+    text = number(value, decimals)
+    return text if text == MISSING else f"{text}\u00a0%"
 
 
 def amount(value: float | None, decimals: int = 1, signed: bool = False) -> str:
     """Millions of kronor: 12.5 → '12,5 mnkr'."""
-    return MISSING if value is None else f"{number(value, decimals, signed)}\u00a0mnkr"
+    text = number(value, decimals, signed)
+    return text if text == MISSING else f"{text}\u00a0mnkr"
 
 
 def with_unit(value: float | None, unit: str | None) -> str:
@@ -68,6 +78,6 @@ def with_unit(value: float | None, unit: str | None) -> str:
     if unit in ("%", "procent"):
         return percent(value)
     text = number(value)
-    if not unit or unit.lower() in _COUNTS:  # '11', not '11 antal'
+    if not unit or unit.lower() in _COUNTS or text == MISSING:  # '11', not '11 antal'
         return text
     return f"{text}\u00a0{unit}"

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from styrmodell.findings import Finding, Severity
+from styrmodell.svenska.text import json_text, terminal
 from styrmodell.validation.pipeline import Result
 
 
@@ -30,11 +31,18 @@ def text_line(finding: Finding) -> str:
     return f"{finding.location}: {finding.severity.value} {finding.code} {finding.message} [{finding.name}]"
 
 
-def report_text(result: Result, out: TextIO, quiet: bool = False) -> None:
-    from rich.console import Console
+def _safe(text: str) -> str:
+    """Repository text for the console: no markup, no control characters (see svenska.text)."""
     from rich.markup import escape
 
-    console = Console(file=out, highlight=False, soft_wrap=True)
+    return escape(terminal(text))
+
+
+def report_text(result: Result, out: TextIO, quiet: bool = False) -> None:
+    from rich.console import Console
+
+    escape = _safe
+    console = Console(file=out, highlight=False, soft_wrap=True, emoji=False)
     colours = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
     for f in result.findings:
         style = colours[f.severity]
@@ -55,8 +63,7 @@ def report_json(result: Result, out: TextIO, quiet: bool = False) -> None:
         "följdfel": result.consequences,
         "fynd": [f.as_dict() for f in result.findings],
     }
-    json.dump(payload, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(json_text(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n")
 
 
 def _escape_data(text: str) -> str:
@@ -75,9 +82,9 @@ def report_github(result: Result, out: TextIO, quiet: bool = False) -> None:
         if f.location.line:
             props += [f"line={f.location.line}", f"col={f.location.column or 1}"]
         props.append(f"title={_escape_property(f'{f.code} {f.name}')}")
-        out.write(f"::{levels[f.severity]} {','.join(props)}::{_escape_data(f.message)}\n")
+        out.write(terminal(f"::{levels[f.severity]} {','.join(props)}::{_escape_data(f.message)}") + "\n")
     if not quiet:
-        out.write(_summary(result) + "\n")
+        out.write(terminal(_summary(result)) + "\n")
 
 
 REPORTERS: dict[str, Callable[[Result, TextIO, bool], None]] = {

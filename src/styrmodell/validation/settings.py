@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from styrmodell.load.config import layers, load_config
+from styrmodell.load.config import load_config, read_layers
 from styrmodell.load.sources import FileSource
 from styrmodell.rules import RULES, find
 from styrmodell.validation.checker import active_rules
@@ -31,8 +31,8 @@ class Settings:
 
 
 def settings_in_force(source: FileSource, cli_rules: dict[str, dict] | None = None) -> Settings:
-    config, loaded = load_config(source, cli_rules)
-    named = layers(source, cli_rules, loaded)
+    config, _ = load_config(source, cli_rules)
+    named = read_layers(source).with_rules(cli_rules)
     set_by: dict[str, list[str]] = {}
     for name, layer in named:
         for key in (layer.get("regler") or {}) if isinstance(layer.get("regler"), dict) else {}:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from styrmodell.errors import FatalError
-from styrmodell.fileio import replace_files
+from styrmodell.fileio import atomic_write_all
 from styrmodell.findings import Finding, Severity
 from styrmodell.load.cache import Cache
 from styrmodell.load.sources import CONFIG_FILE, MemorySource, WorkingTree
@@ -66,7 +66,7 @@ def commit(staged: Staged) -> list[str]:
     for relpath, (old, _) in staged.files.items():
         if source.read(relpath) != old:
             raise FatalError(f"{relpath}: filen ändrades medan kommandot kördes; inget skrevs. Kör kommandot igen.")
-    replace_files({staged.root / relpath: new for relpath, (_, new) in staged.files.items()})
+    atomic_write_all({staged.root / relpath: new for relpath, (_, new) in staged.files.items()})
     return sorted(staged.files)
 
 
