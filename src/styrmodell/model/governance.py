@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import Enum
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
 from styrmodell.model.base import Date, DayOffset, Decision, Flag, Id, Node, Number, Ref, RefList, Text
+from styrmodell.model.budgeting import Allocation, BudgetChange, InvestmentBudget, frame_on
 from styrmodell.model.organisation import OrganKind
 
 
@@ -343,6 +345,31 @@ class Budget(Node):
         description="Varför budgetåret inte har ett överskott: medel ur resultatreserven eller synnerliga skäl "
         "(KL 11 kap. 5 §).",
     )
+    investeringar: InvestmentBudget | None = Field(
+        default=None,
+        description="Investeringsbudgeten: {ramar: organ → investeringsram, projekt: [{id, namn, organ, utgift, "
+        "år, mål}]}.",
+    )
+    satsningar: list[Allocation] = Field(
+        default=[],
+        description="Resurser inom ramarna som avsätts för mål: [{organ, belopp, mål, beskrivning}].",
+    )
+    ändringar: list[BudgetChange] = Field(
+        default=[],
+        description="Beslut som ändrar årets budget: kompletteringsbudget (i april), omprövning (i november), "
+        "tilläggsbudget: [{typ, beslut, ramändringar, investeringsändringar, finansiering}].",
+    )
+
+    def frame(self, organ: str, day: dt.date | None = None) -> float | None:
+        """The organ's frame: the budget's, with the changes decided by `day` (all, without a day)."""
+        return frame_on(self.ramar, self.ändringar, organ, day or dt.date.max)
+
+    def investment_frame(self, organ: str, day: dt.date | None = None) -> float | None:
+        frames = self.investeringar.ramar if self.investeringar else {}
+        return frame_on(frames, self.ändringar, organ, day or dt.date.max, investment=True)
+
+    def changes_by(self, day: dt.date) -> list[BudgetChange]:
+        return [c for c in self.ändringar if c.beslut.datum <= day]
 
 
 MONTH_NAMES = {
