@@ -34,10 +34,19 @@ def indicator_row(row: IndicatorRow) -> list:
         indicator.namn,
         row.period,
         value(indicator, row.outcome),
-        value(indicator, row.target),
+        _target(row),
         _status(row),
         "; ".join(notes) or "–",
     ]
+
+
+def _target(row: IndicatorRow) -> str:
+    """The year's target; for a cumulative indicator part-way through the year, the period's interim target."""
+    indicator = row.indicator
+    interim = indicator.delmål.get(row.period) if "-" in row.period else None
+    if interim is None:
+        return value(indicator, row.target)
+    return f"{value(indicator, interim)} (delmål; helår {value(indicator, row.target)})"
 
 
 def goal_row(row: GoalRow, data: ReportData) -> list:
