@@ -154,6 +154,8 @@ def test_a_broken_override_names_the_file_and_line(repo_factory):
         ("astorp", "verksamhetsplan", "2026"),
         ("grastorp", "kommunkompassen", "2026"),
         ("astorp", "delegationsordning", "2026"),
+        ("astorp", "bokslutsprognos", "2026-04"),
+        ("astorp", "arsredovisning", "2025"),
     ],
 )
 def test_html_renders_and_passes_axe(tmp_path, example, report, period):
