@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from conftest import EXAMPLES, needs_chromium, run_styr, screenshot
 
 
@@ -118,3 +120,79 @@ def test_deadlines_check_every_report_due_as_the_report_would_print_it(tmp_path)
     assert (
         "Smarta kommun: resultaträkning för januari–maj 2026 (ekonomi: perioder: 2026-05: utfall)" in lines[start + 2]
     )
+
+
+def test_every_event_of_the_wheel_is_labelled_in_the_drawing(tmp_path):
+    """A printed wheel says what it shows: each event's number stands in the drawing beside its marks, and
+    the numbered key under the wheel has the event's whole name (wrapped over lines) after that number."""
+    import re
+    import xml.etree.ElementTree as ET
+
+    from styrmodell.arshjul.compute import occurrences_for, wheel_year
+    from styrmodell.validation.pipeline import validate
+
+    for example in ("grastorp", "astorp"):
+        target = tmp_path / f"{example}.svg"
+        proc = run_styr("arshjul", str(EXAMPLES / example), "--år", "2026", "-f", "svg", "-o", str(target))
+        assert proc.returncode == 0, proc.stderr
+        root = ET.fromstring(target.read_text("utf-8"))
+        texts = [("".join(t.itertext()), t) for t in root.iter("{http://www.w3.org/2000/svg}text")]
+        repo = validate(EXAMPLES / example, need_model=True).repository
+        events = list({o.event.id: o.event for o in occurrences_for(wheel_year(repo, 2026), None)}.values())
+        assert len(events) > 10
+        badges = [text for text, element in texts if element.get("font-size") == "11"]
+        key_numbers = [text for text, element in texts if element.get("text-anchor") == "end" and text.isdigit()]
+        assert key_numbers == [str(n) for n in range(1, len(events) + 1)]
+        key = " ".join(text for text, element in texts if element.get("font-size") == "12" and not text.isdigit())
+        key = re.sub(r"\s+", " ", key)
+        for number, event in enumerate(events, start=1):
+            assert str(number) in badges, f"{example}: nummer {number} ({event.namn}) står inte i hjulet"
+            assert " ".join(event.namn.split()) in key, f"{example}: {event.namn} står inte i förteckningen"
+
+
+def test_the_wheel_s_rings_differ_in_greyscale_and_by_shape():
+    from styrmodell.arshjul.drawing import PALETTE, SHAPES
+
+    def lightness(colour: str) -> float:
+        r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    for first, second in itertools.pairwise(PALETTE):
+        assert abs(lightness(first) - lightness(second)) > 0.2, (first, second)
+    assert len(set(SHAPES)) == 4
+
+
+def test_datum_sets_today_in_the_wheel_and_the_calendar(tmp_path):
+    import vobject
+    from icalendar import Calendar
+
+    svg_a, svg_b = tmp_path / "a.svg", tmp_path / "b.svg"
+    for target in (svg_a, svg_b):
+        proc = run_styr("arshjul", str(EXAMPLES / "grastorp"), "-f", "svg", "--datum", "2026-09-15", "-o", str(target))
+        assert proc.returncode == 0, proc.stderr
+    assert svg_a.read_bytes() == svg_b.read_bytes()
+    assert "i dag, 15 september 2026" in svg_a.read_text("utf-8")
+
+    early, late = tmp_path / "early.ics", tmp_path / "late.ics"
+    for day, target in (("2026-03-01", early), ("2026-09-15", late)):
+        proc = run_styr("arshjul", str(EXAMPLES / "astorp"), "--år", "2026", "--datum", day, "--ics", str(target))
+        assert proc.returncode == 0, proc.stderr
+    # icalendar and vobject, two independent parsers, read the same events with the same stamps
+    first = {str(e["uid"]): e for e in Calendar.from_ical(early.read_bytes()).walk("VEVENT")}
+    second = {str(e["uid"]): e for e in Calendar.from_ical(late.read_bytes()).walk("VEVENT")}
+    assert first.keys() == second.keys() and len(first) == 20
+    for uid, event in second.items():
+        assert int(event["sequence"]) > int(first[uid]["sequence"]), "en senare export är en uppdatering"
+        assert event.decoded("dtstamp") > first[uid].decoded("dtstamp")
+    parsed = vobject.readOne(late.read_text("utf-8"))
+    events = {e.uid.value: e for e in parsed.vevent_list}
+    assert events.keys() == second.keys()
+    budget = events["1277-budget-kf-2026@styrmodell"]
+    assert budget.dtstamp.value.isoformat() == "2026-09-15T00:00:00+00:00"
+    assert int(budget.sequence.value) == int(second["1277-budget-kf-2026@styrmodell"]["sequence"])
+    assert budget.dtstart.value.isoformat() == "2026-11-30"
+    assert budget.summary.value.startswith("Fullmäktige beslutar skattesats och budget")
+    assert "Typ: budget" in budget.description.value
+
+    bad = run_styr("arshjul", str(EXAMPLES / "astorp"), "--datum", "15 sept")
+    assert bad.returncode == 2 and "ÅÅÅÅ-MM-DD" in bad.stderr and "Traceback" not in bad.stderr

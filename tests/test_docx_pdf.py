@@ -90,8 +90,10 @@ def test_every_block_type_reads_back_with_real_styles(docx_bytes):
     assert styles["Fri text utan JSON blir ett vanligt stycke."] == "Normal"
     assert [t for s, t in paragraphs if s == "List Bullet"] == ["Trygg uppväxt", "Hållbar ekonomi"]
     assert styles["Tabell 1. Målens status"] == "Caption"
-    # the page break becomes "page break before" on the next heading: no empty line at the top of the page
-    assert [p.text for p in document.paragraphs if p.paragraph_format.page_break_before] == ["Ekonomi"]
+    # the page break becomes "page break before" on the next heading: no empty line at the top of the page;
+    # the first heading after the table of contents starts a page too
+    breaks = [p.text for p in document.paragraphs if p.paragraph_format.page_break_before]
+    assert breaks == ["Måluppfyllelse", "Ekonomi"]
     assert _page_breaks(document) == 0
 
     table = document.tables[0]
@@ -207,7 +209,9 @@ def test_libreoffice_converts_the_docx_to_pdf(docx_bytes, tmp_path):
             "Uppgift saknas: socialnämndens prognos.",
         ):
             assert expected in text
-        assert text.strip("\f").count("\f") == 1, "sidbrytningen ska ge två sidor"
+        # the title and its table of contents, then the report, then the page break before Ekonomi
+        assert text.strip("\f").count("\f") == 2, "innehållet och sidbrytningen ska ge tre sidor"
+        assert "Sida 1 av 3" in text and "Sida 3 av 3" in text, "LibreOffice räknar sidorna i sidfoten"
     # the same document again: the dates and the ID are fixed, so the bytes are the same
     assert pdf.docx_to_pdf(docx_bytes, tmp_path, date=dt.date(2026, 8, 31)) == first
 
@@ -287,3 +291,145 @@ def test_axe_passes_a_good_page(tmp_path):
     )
     violations = axe_violations(page, tmp_path / "axe")
     assert serious(violations) == [], describe(violations)
+
+
+CHART = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100" role="img"><title>Prov</title>'
+    '<rect x="10" y="10" width="120" height="40" fill="#1b5e8a"/><text x="10" y="80" font-size="12">Utfall</text></svg>'
+)
+REPORT = "\n".join(
+    [
+        line(
+            t="meta",
+            title="Delårsrapport 2026",
+            subject="Kommunstyrelsen",
+            municipality="Grästorps kommun",
+            date="2026-08-31",
+        ),
+        line(t="title", text="Delårsrapport 2026", subtitle="Kommunstyrelsen"),
+        line(t="h", level=1, text="Sammanfattning"),
+        line(t="p", text="Ett stycke."),
+        line(t="image", svg=CHART, alt="Utfall per år: 2025 12, 2026 14", caption="Utfall per år."),
+        line(t="h", level=1, text="Måluppfyllelse"),
+        line(t="h", level=2, text="Trygg uppväxt"),
+        line(t="h", level=3, text="Inte i innehållet"),
+        line(t="h", level=1, text="Ekonomi"),
+        line(
+            t="table",
+            head=["Begränsningar", "Målvärde", "utbildningsnämndens"],
+            align=["l", "r", "l"],
+            rows=[["a", "1", "b"]],
+        ),
+    ]
+)
+
+
+def _codes(element) -> list[str]:
+    return [" ".join(text.split()) for text in element.xpath(".//w:instrText/text()")]
+
+
+def test_a_report_has_page_numbers_a_header_contents_date_and_pictures():
+    document = Document(io.BytesIO(write_docx(REPORT)))
+    section = document.sections[0]
+    assert section.footer.paragraphs[0].text == "Sida 1 av 1"  # until Word or LibreOffice counts the pages
+    assert _codes(section.footer._element) == ["PAGE", "NUMPAGES"]
+    assert section.header.paragraphs[0].text == "Delårsrapport 2026 – Kommunstyrelsen – Grästorps kommun"
+    assert section.different_first_page_header_footer, "titelsidan har rubriken själv, inte sidhuvudet"
+    assert "".join(p.text for p in section.first_page_header.paragraphs) == ""
+    assert _codes(section.first_page_footer._element) == ["PAGE", "NUMPAGES"]
+    texts = [(p.style.name, p.text) for p in document.paragraphs]
+    assert texts[:4] == [
+        ("Title", "Delårsrapport 2026"),
+        ("Subtitle", "Kommunstyrelsen"),
+        ("Subtitle", "31 augusti 2026"),
+        ("TOC Heading", "Innehåll"),
+    ]
+    assert _codes(document.element.body) == ['TOC \\o "1-2" \\h \\z \\u']
+    assert [t for s, t in texts if s.startswith("toc ")] == [
+        "Sammanfattning",
+        "Måluppfyllelse",
+        "Trygg uppväxt",
+        "Ekonomi",
+    ]
+    after_contents = next(p for p in document.paragraphs if p.style.name == "Heading 1")
+    assert after_contents.paragraph_format.page_break_before, "innehållet står på en sida för sig"
+    assert document.settings.element.find(qn("w:updateFields")) is not None
+    picture = document.element.body.find(f".//{qn('wp:docPr')}")
+    assert picture.get("descr") == "Utfall per år: 2025 12, 2026 14"
+    assert document.inline_shapes[0].width.mm == pytest.approx(60, abs=0.1)  # 200 units at 0.3 mm
+    with zipfile.ZipFile(io.BytesIO(write_docx(REPORT))) as package:
+        image = next(n for n in package.namelist() if n.startswith("word/media/"))
+        assert package.read(image).startswith(b"\x89PNG")
+        app = package.read("docProps/app.xml").decode()
+        assert "<Application>styrmodell</Application>" in app and "<Company>Grästorps kommun</Company>" in app
+        assert "Macintosh" not in app
+    table = document.tables[0]
+    assert table._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "autofit"
+    assert table._tbl.tblPr.find(qn("w:tblW")).get(qn("w:type")) == "pct"
+    widths = [column.width.mm for column in table.columns]
+    assert sum(widths) == pytest.approx(160, abs=0.5)
+    assert widths[2] > widths[0] > widths[1], "den längsta ordet får den bredaste kolumnen"
+    assert write_docx(REPORT) == write_docx(REPORT), "bilderna ritas likadant varje gång"
+
+
+def test_a_short_report_has_no_table_of_contents():
+    short = "\n".join(REPORT.splitlines()[:6])  # two headings
+    document = Document(io.BytesIO(write_docx(short)))
+    assert not any(code.startswith("TOC") for code in _codes(document.element.body))
+
+
+def test_a_chart_that_is_not_svg_is_an_error_with_its_line():
+    with pytest.raises(ValueError, match="rad 1: bilden måste vara en SVG-bild"):
+        write_docx(line(t="image", svg="<script>x</script>", alt="x"))
+
+
+def _municipal_template(path) -> bytes:
+    """A municipality's Word template as Word would save it: its own fonts, colours, margins and a header."""
+    from docx.shared import Mm, Pt, RGBColor
+
+    template = Document()
+    template.styles["Normal"].font.name = "Liberation Serif"
+    template.styles["Normal"].font.size = Pt(12)
+    template.styles["Heading 1"].font.color.rgb = RGBColor(0x8B, 0x00, 0x00)
+    template.styles["Heading 1"].font.name = "Liberation Sans"
+    section = template.sections[0]
+    section.left_margin = section.right_margin = Mm(30)
+    section.header.paragraphs[0].text = "Grästorps kommun · Logotyp"
+    template.add_paragraph("Mallens egen text, som inte hör till rapporten.")
+    raw = io.BytesIO()
+    template.save(raw)
+    return raw.getvalue()
+
+
+def test_the_municipality_s_word_template_is_the_base(tmp_path):
+    document = Document(io.BytesIO(write_docx(REPORT, _municipal_template(tmp_path))))
+    assert document.styles["Normal"].font.name == "Liberation Serif"
+    assert document.styles["Normal"].font.size.pt == 12
+    heading = next(p for p in document.paragraphs if p.text == "Måluppfyllelse" and p.style.name != "toc 1")
+    assert heading.style.name == "Heading 1"
+    assert heading.style.font.color.rgb == (0x8B, 0x00, 0x00) and heading.style.font.name == "Liberation Sans"
+    section = document.sections[0]
+    assert round(section.left_margin.mm) == 30
+    assert section.header.paragraphs[0].text == "Grästorps kommun · Logotyp", "mallens sidhuvud står kvar"
+    assert _codes(section.footer._element) == ["PAGE", "NUMPAGES"], "en mall utan sidfot får sidnumren"
+    assert "Mallens egen text" not in "\n".join(p.text for p in document.paragraphs)
+    text_width = section.page_width.mm - 60  # the template's page (US Letter) less its margins
+    assert sum(c.width.mm for c in document.tables[0].columns) == pytest.approx(text_width, abs=0.5)
+
+
+def test_a_file_that_is_no_word_template_is_a_swedish_error():
+    with pytest.raises(ValueError, match=r"mallar/rapport\.docx är inte ett Word-dokument"):
+        write_docx(REPORT, b"inte en zip")
+
+
+def test_a_table_with_more_long_words_than_the_page_holds_gets_smaller_text_first():
+    head = ["Risk", "Riskvärde", "Kontroll", "Ansvarig", "Frekvens", "Rapportering", "Metod"]
+    row = ["attestförteckningen", "kommunstyrelsen", "Stickprovskontroller", "Ekonomichefen", "Kvartalsvis",
+           "Kommunstyrelsen", "Dokumentgranskning"]  # fmt: skip
+    document = Document(io.BytesIO(write_docx(line(t="table", head=head, rows=[row]))))
+    table = document.tables[0]
+    sizes = {run.font.size.pt for r in table.rows for c in r.cells for p in c.paragraphs for run in p.runs}
+    assert sizes == {8.0}
+    assert sum(c.width.mm for c in table.columns) == pytest.approx(160, abs=0.5)
+    roomy = Document(io.BytesIO(write_docx(line(t="table", head=head[:3], rows=[row[:3]]))))
+    assert {run.font.size.pt for c in roomy.tables[0].rows[1].cells for run in c.paragraphs[0].runs} == {10.0}

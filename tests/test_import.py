@@ -175,7 +175,7 @@ def test_a_different_value_is_not_overwritten_without_the_flag(astorp, tmp_path)
     assert snapshot(astorp) == before
     proc = run_styr("importera", "utfall", str(table), str(astorp), "--skriv-över")
     assert proc.returncode == 0, proc.stderr
-    assert "1 värden stod redan i filerna" in proc.stdout
+    assert "1 värde stod redan i filen och lämnades som det var" in proc.stdout
     assert_only(
         astorp,
         before,

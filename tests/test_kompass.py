@@ -151,7 +151,11 @@ def test_spider_chart_renders_in_headless_chromium(tmp_path):
     proc = run_styr("kompass", str(root), "--jämför", "Örebro 2013", "--format", "html", "-o", str(page))
     assert proc.returncode == 0, proc.stderr
     svg = run_styr("kompass", str(root), "--jämför", "Örebro 2013", "--format", "svg").stdout
-    assert svg.count("<polygon") == 5 + 2  # five rings, one polygon per evaluation
+    assert svg.count("<polygon") == 4 + 2  # rings at 25, 50, 75 and 100 %, one polygon per evaluation
+    import re
+
+    labels = re.findall(r'font-size="16" fill="#607d8b">(\d+)</text>', svg)
+    assert labels == ["100", "75", "50", "25"], "den fyllda yttre ringen först, så att de inre syns på den"
     colours = png_colours(screenshot(page, tmp_path, "1000,1000"))
 
     def pixels(rgb: tuple[int, int, int]) -> int:  # the browser's colour management shifts hues a little

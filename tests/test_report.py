@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
+import math
+import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -201,3 +205,163 @@ def test_pdf_report(tmp_path):
     proc = run_styr("rapport", "delarsrapport", str(GRASTORP), "--period", "2026-08-31", "-f", "pdf", "-o", str(target))
     assert proc.returncode == 0, proc.stderr
     assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_the_repository_s_word_template_is_used_by_styr_rapport(repo_factory, tmp_path):
+    """`mallar/rapport.docx` in the repository is the base of the Word report: its styles, its header."""
+    import io
+
+    import docx
+    from docx.shared import Pt
+
+    template = docx.Document()
+    template.styles["Normal"].font.name = "Liberation Serif"
+    template.styles["Heading 1"].font.size = Pt(20)
+    template.sections[0].header.paragraphs[0].text = "Kommunens logotyp"
+    raw = io.BytesIO()
+    template.save(raw)
+    root = repo_factory({"mallar/rapport.docx": raw.getvalue()})
+    target = tmp_path / "delar.docx"
+    proc = run_styr("rapport", "delarsrapport", str(root), "--period", "2026-08-31", "-f", "docx", "-o", str(target))
+    assert proc.returncode in (0, 1), proc.stderr
+    document = docx.Document(str(target))
+    assert document.styles["Normal"].font.name == "Liberation Serif"
+    headings = [p for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings and headings[0].style.font.size.pt == 20
+    assert document.sections[0].header.paragraphs[0].text == "Kommunens logotyp"
+
+    (root / "mallar" / "rapport.docx").write_bytes(b"inte ett Word-dokument")
+    proc = run_styr("rapport", "delarsrapport", str(root), "-f", "docx", "-o", str(tmp_path / "x.docx"))
+    assert proc.returncode == 2
+    assert "mallar/rapport.docx är inte ett Word-dokument" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_charts_have_round_ticks_and_print_their_text_at_8_pt_at_least():
+    """Axis ticks are round numbers (17,5 / 18,0 / 18,5, never 17,7 / 18,4), and every chart's smallest text
+    is at least 8 pt at the width the print style gives it on A4."""
+    import re
+
+    from styrmodell.reports.charts import nice_ticks
+
+    assert nice_ticks(17.7, 19.0) == [17.5, 18.0, 18.5, 19.0]
+    assert nice_ticks(78.6, 89.2) == [77.5, 80.0, 82.5, 85.0, 87.5, 90.0]
+    assert nice_ticks(0, 100) == [0, 20, 40, 60, 80, 100]
+    assert nice_ticks(-3, 12) == [-5, 0, 5, 10, 15]
+    assert nice_ticks(5, 5) == [4.0, 4.5, 5.0, 5.5, 6.0]
+    for low, high in ((0.013, 0.071), (1234, 98765), (41.2, 41.9)):
+        ticks = nice_ticks(low, high)
+        assert ticks[0] <= low and ticks[-1] >= high and 3 <= len(ticks) <= 6
+        step = ticks[1] - ticks[0]
+        mantissa = step / 10 ** math.floor(math.log10(step))
+        assert any(abs(mantissa - m) < 1e-9 for m in (1, 2, 2.5, 5)), (low, high, ticks)
+
+    printed_mm = {"diagram": 150.0, "": 210 - 32}  # svg.diagram is 150 mm in print; other figures fill the page
+    html = (Path(__file__).parent / "golden").glob("*/*.html")
+    style = (Path(__file__).parent.parent / "templates" / "format" / "html.j2").read_text("utf-8")
+    assert "figure svg.diagram { width: 150mm; max-width: 100%; }" in style
+    seen = 0
+    for page in html:
+        for svg in re.findall(r"<figure><svg.*?</svg>", page.read_text("utf-8"), re.S):
+            width = float(re.search(r'viewBox="0 0 ([\d.]+)', svg).group(1))
+            shown = printed_mm["diagram" if 'class="diagram"' in svg else ""]
+            smallest = min(float(size) for size in re.findall(r'font-size="([\d.]+)"', svg))
+            points = smallest * shown / width / 25.4 * 72
+            assert points >= 8, f"{page.name}: text i diagrammet blir {points:.1f} pt på A4"
+            ticks = re.findall(r'text-anchor="end" fill="#37474f">([^<]+)</text>', svg)
+            if ticks:
+                values = [float(t.replace("\u2212", "-").replace(" ", "").replace(",", ".")) for t in ticks]
+                steps = {round(b - a, 9) for a, b in itertools.pairwise(values)}
+                assert len(steps) == 1, (page.name, ticks)
+            seen += 1
+    assert seen > 20
+
+
+@needs_chromium
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext saknas")
+def test_printed_report_has_page_numbers_and_a_running_header(tmp_path):
+    target = tmp_path / "delar.pdf"
+    proc = run_styr("rapport", "delarsrapport", str(GRASTORP), "--period", "2026-08-31", "-f", "pdf", "-o", str(target))
+    assert proc.returncode == 0, proc.stderr
+    text = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True).stdout
+    pages = text.rstrip("\f").split("\f")
+    assert len(pages) > 5
+    for number, page in enumerate(pages, start=1):
+        assert f"Sida {number} av {len(pages)}" in page
+    header = "Delårsrapport januari–augusti 2026 – Grästorps kommun"
+    assert header not in " ".join(pages[0].split()[:12]), "titelsidan har rubriken själv, inte sidhuvudet"
+    assert all(" ".join(page.split()).startswith(header) for page in pages[1:])
+
+
+def test_the_running_header_cannot_end_its_css_string_or_the_style_element():
+    from styrmodell.reports.engine import css_text
+
+    escaped = str(css_text('Budget "2026" \\ </style><script>alert(1)</script>'))
+    assert '"' not in escaped and "<" not in escaped and ">" not in escaped
+    assert escaped.count("\\") == escaped.count("\\22 ") + escaped.count("\\5c ") + escaped.count(
+        "\\3c "
+    ) + escaped.count("\\3e ")
+    assert css_text("Delårsrapport januari–augusti 2026 – Åstorps kommun") == (
+        "Delårsrapport januari–augusti 2026 – Åstorps kommun"
+    )
+
+
+def test_the_published_delegation_order_has_row_numbers_further_delegation_and_whole_references(tmp_path):
+    import html as htmllib
+    import re
+
+    target = tmp_path / "d.html"
+    proc = run_styr("rapport", "delegationsordning", str(ASTORP), "--organ", "bun", "-f", "html", "-o", str(target))
+    assert proc.returncode == 0, proc.stderr
+    page = target.read_text("utf-8")
+    head = re.search(r"<thead><tr>(.*?)</tr></thead>", page).group(1)
+    assert [htmllib.unescape(re.sub("<[^>]+>", "", c)).replace("\u00ad", "") for c in head.split("</th>")[:-1]] == [
+        "Nr", "Ärende", "Delegat", "Ersättare", "Lagrum", "Begränsningar", "Anmäls", "Vidaredelegering",
+    ]  # fmt: skip
+    rows = {
+        re.sub("<[^>]+>", "", r.group(1)): r.group(0)
+        for r in re.finditer(r'<tr><th scope="row">([^<]+)</th>.*?</tr>', page)
+    }
+    assert "vidaredelegerad till Rektor Nyvångsskolan (nr 2.1a)" in rows["2.1"]
+    assert "vidaredelegerad från nr 2.1" in rows["2.1a"]
+    assert "KL 6\u00a0kap. 39\u00a0§" in rows["1.1"], "'§' står aldrig ensam på en rad"
+    headings = re.findall(r"<h[23]>([^<]+)</h[23]>", page)
+    captions = re.findall(r"<caption>([^<]+)</caption>", page)
+    assert not set(headings) & set(captions), "avsnittets rubrik upprepas inte som tabellens rubrik"
+
+
+def test_no_doubled_full_stop_after_a_text_that_ends_with_one():
+    from styrmodell.svenska.text import sentence
+
+    assert sentence("Slutsats: schemat i årskurs 8..") == "Slutsats: schemat i årskurs 8."
+    assert sentence("Varför?. Därför!.") == "Varför? Därför!"
+    assert sentence("Vänta... och se.") == "Vänta... och se."
+    proc = run_styr("rapport", "arsredovisning", str(GRASTORP), "--period", "2025", "-f", "md")
+    assert proc.returncode == 0, proc.stderr
+    assert "årskurs 8." in proc.stdout
+    assert not re.search(r"(?<!\.)\.\.(?!\.)", proc.stdout), "ingen rad slutar med '..'"
+
+
+def test_a_vision_that_starts_with_a_year_stays_a_paragraph_in_markdown(repo_factory):
+    from markdown_it import MarkdownIt
+
+    root = repo_factory({"vision.yaml": 'vision:\n  text: "2030. Grästorp är platsen där idéer blir verklighet."\n'})
+    proc = run_styr("rapport", "verksamhetsplan", str(root), "--period", "2026", "-f", "md")
+    assert proc.returncode in (0, 1), proc.stderr
+    tokens = MarkdownIt("commonmark").parse(proc.stdout)
+    assert not any(t.type == "ordered_list_open" for t in tokens)
+    paragraphs = [t.content for t in tokens if t.type == "inline"]
+    assert any(p.startswith("2030\\. Grästorp") for p in paragraphs)
+    assert "2030. Grästorp är platsen" in MarkdownIt("commonmark").render(proc.stdout)
+
+
+def test_counts_take_the_singular_after_one():
+    from styrmodell.svenska.numbers import counted, inflect
+
+    assert counted(1, "ändrat objekt", "ändrade objekt") == "1 ändrat objekt"
+    assert counted(0, "ändrat objekt", "ändrade objekt") == "0 ändrade objekt"
+    assert counted(1234, "indikator", "indikatorer") == "1\u00a0234 indikatorer"
+    assert inflect(1, "uppnått", "uppnådda") == "uppnått"
+    text = (Path(__file__).parent / "golden" / "grastorp" / "delarsrapport-kommun.md").read_text("utf-8")
+    assert re.search(r"\b1 (uppnådda|delvis uppnådda|ej uppnådda)\b", text) is None
+    assert re.search(r"\b[02-9] (uppnått|delvis uppnått|ej uppnått)\b", text) is None
+    assert "2 delvis uppnådda" in text

@@ -138,3 +138,83 @@ def test_organ_all_in_every_format_from_the_command_line(tmp_path, fmt):
     assert sorted(p.name for p in out.iterdir()) == [f"kommun.{fmt}", f"ks.{fmt}", f"mbn.{fmt}"]
     assert "Hoppar över Kommunfullmäktige, Allmänna utskottet" in proc.stderr
     assert "saknas" not in proc.stderr
+
+
+def _fields(part) -> list[str]:
+    """The field codes (PAGE, TOC …) of a part of a Word document."""
+    return [" ".join(text.split()) for text in part.xpath(".//w:instrText/text()")]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice saknas (.ci/run installerar den)")
+def test_every_word_report_is_one_to_file_and_libreoffice_converts_it(tmp_path):
+    """Every report type of both examples as Word: page numbers in the footer, the title and the municipality
+    in the header, a table of contents where there are headings to list, tables without a fixed layout whose
+    columns are never narrower than their longest word, a picture with alternative text for each chart the
+    HTML has; and LibreOffice opens and converts every one of them."""
+    import io
+
+    import docx
+    from docx.oxml.ns import qn
+
+    from styrmodell.reports.pdf import find_soffice
+
+    folder = tmp_path / "word"
+    folder.mkdir()
+    for example, name, organ in CASES:
+        label = f"{example}-{name}-{organ or 'kommun'}"
+        content = render(example, name, organ, "docx", tmp_path).content
+        (folder / f"{label}.docx").write_bytes(content)
+        document = docx.Document(io.BytesIO(content))
+        section = document.sections[0]
+        assert _fields(section.footer._element) == ["PAGE", "NUMPAGES"], label
+        assert section.footer.paragraphs[0].text.startswith("Sida "), label
+        municipality = _repo(example).config.kommun.namn
+        assert municipality in section.header.paragraphs[0].text, label
+        assert document.core_properties.title in section.header.paragraphs[0].text, label
+        headings = [p for p in document.paragraphs if p.style.name in ("Heading 1", "Heading 2")]
+        toc = [code for code in _fields(document.element.body) if code.startswith("TOC")]
+        assert toc == (['TOC \\o "1-2" \\h \\z \\u'] if len(headings) >= 3 else []), label
+        body = document.element.body
+        assert not body.findall(f".//{qn('w:tblLayout')}[@{qn('w:type')}='fixed']"), label
+        for table in document.tables:
+            longest = [
+                max((len(w) for c in column.cells for w in c.text.split()), default=0) for column in table.columns
+            ]
+            if sum(n * 2.6 + 3.2 for n in longest) <= 160:  # the words fit the page: none is broken
+                for n, column in zip(longest, table.columns, strict=True):
+                    assert column.width.mm >= n * 2.3, (label, column.cells[0].text)
+        html = (GOLDEN / example / f"{name}-{organ or 'kommun'}.html").read_text("utf-8")
+        pictures = body.findall(f".//{qn('wp:docPr')}")
+        assert len(pictures) == html.count("<figure><svg"), label
+        assert all(p.get("descr") for p in pictures), label
+        assert document.core_properties.author == document.core_properties.subject != "python-docx"
+    soffice = find_soffice()
+    assert soffice is not None
+    profile = (tmp_path / "profil").as_uri()
+    files = sorted(str(p) for p in folder.iterdir())
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path / "pdf"),
+            *files,
+        ],
+        capture_output=True,
+        timeout=600,
+        check=True,
+    )
+    converted = sorted(p.stem for p in (tmp_path / "pdf").iterdir() if p.read_bytes().startswith(b"%PDF"))
+    assert converted == sorted(Path(f).stem for f in files)
+    if shutil.which("pdftotext"):
+        text = subprocess.run(
+            ["pdftotext", str(tmp_path / "pdf" / "grastorp-delarsrapport-kommun.pdf"), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        pages = text.count("\f")
+        assert f"Sida {pages} av {pages}" in text, "LibreOffice räknar fram sidnumren i sidfoten"

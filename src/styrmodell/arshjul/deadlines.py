@@ -10,6 +10,7 @@ from styrmodell.arshjul.compute import Occurrence, wheel_year
 from styrmodell.errors import FatalError
 from styrmodell.model.organisation import BOARDS
 from styrmodell.model.repository import Repository
+from styrmodell.svenska.numbers import counted
 
 
 @dataclass
@@ -43,7 +44,7 @@ def _lacking_outcomes(repo: Repository, period: str) -> str | None:
     lacking = [i for i in _measured_indicators(repo) if i.utfall.get(period) is None]
     if not lacking:
         return None
-    return f"{len(lacking)} indikatorer saknar utfall för perioden {period}"
+    return f"{counted(len(lacking), 'indikator', 'indikatorer')} saknar utfall för perioden {period}"
 
 
 def _interim_period(repo: Repository, year: int) -> str:
@@ -70,7 +71,7 @@ def missing_for(repo: Repository, occurrence: Occurrence) -> list[str]:
     if report == "verksamhetsplan":
         lacking = [i.id for i in _measured_indicators(repo) if i.target(year + 1) is None]
         if lacking:
-            missing.append(f"{len(lacking)} indikatorer saknar målvärde för {year + 1}")
+            missing.append(f"{counted(len(lacking), 'indikator', 'indikatorer')} saknar målvärde för {year + 1}")
     if event.avser is not None and event.avser.value == "budgetbeslut":
         if not any(b.år == year + 1 for b in repo.budgets):
             missing.append(f"budget för {year + 1} saknas i repot")

@@ -33,6 +33,14 @@ def arshjul(
     ics: Optional[Path] = typer.Option(
         None, "--ics", metavar="FIL", help="Skriv också en kalenderfil (RFC 5545) med stabila UID:n."
     ),
+    day: Optional[str] = typer.Option(
+        None,
+        "--datum",
+        "--date",
+        metavar="ÅÅÅÅ-MM-DD",
+        help="Dagens datum: hjulets markering för i dag och kalenderfilens ändringsdatum (standard: "
+        "referensdatum i styrmodell.yaml, annars i dag), så att samma hjul kan ritas igen.",
+    ),
     quiet: bool = typer.Option(False, "--tyst", "--quiet", "-q", help=QUIET_HELP),
 ) -> None:
     """Visa årshjulet månad för månad, rita det som ett hjul (svg/html) eller exportera det som kalender (.ics)."""
@@ -43,6 +51,9 @@ def arshjul(
     from styrmodell.model.base import MAX_DATE, MIN_DATE
 
     set_quiet(quiet)
+    chosen_day = _day(day) if day is not None else None
+    if year is None and chosen_day is not None:
+        year = chosen_day.year
     if year is not None and not MIN_DATE.year <= year <= MAX_DATE.year:
         raise FatalError(f"--år {year}: ett år mellan {MIN_DATE.year} och {MAX_DATE.year}")
     repo = load_model(path)
@@ -53,7 +64,7 @@ def arshjul(
     wheel = wheel_year(repo, year)
     names = {o.id: o.namn for o in repo.organs}
     title = f"Årshjul {wheel.year} – {repo.config.kommun.namn}" + (f", {names[organ]}" if organ else "")
-    today = repo.config.today()
+    today = chosen_day or repo.config.today()
     renderers = {
         "text": lambda: text.month_by_month(wheel, organ, names),
         "svg": lambda: drawing.svg(wheel, organ, title, today),
@@ -61,5 +72,16 @@ def arshjul(
     }
     emit(renderers[format.value](), output)
     if ics is not None:
-        atomic_write_bytes(ics, calendar_file.ics(wheel, organ, repo.config.kommun.namn, repo.config.kommun.kommunkod))
+        atomic_write_bytes(
+            ics, calendar_file.ics(wheel, organ, repo.config.kommun.namn, repo.config.kommun.kommunkod, today)
+        )
         say(f"Skrev {ics}")
+
+
+def _day(text: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise FatalError(f"--datum '{text}': skriv ett datum på formen ÅÅÅÅ-MM-DD, till exempel 2026-09-15") from None

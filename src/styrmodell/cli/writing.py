@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from styrmodell.cli.common import is_quiet, say, shown_from_cwd, warn
+from styrmodell.svenska.numbers import counted, inflect
 
 if TYPE_CHECKING:
     from styrmodell.validation.pipeline import Result
@@ -48,7 +49,9 @@ def carry_out(
                 f"{c.origin} har {_number(c.new)}"
             )
         hint = " Ange --skriv-över för att ersätta dem." if overwrite_hint else ""
-        warn(f"{len(applied.conflicts)} värden skulle skriva över andra värden; inget skrevs.{hint}")
+        warn(
+            f"{counted(len(applied.conflicts), 'värde', 'värden')} skulle skriva över andra värden; inget skrevs.{hint}"
+        )
         return 1
     for note in notes or []:
         warn(note)
@@ -92,7 +95,11 @@ def _summary(applied, verb: str) -> None:
         for label in labels:
             typer.echo(f"  {label}")
     if applied.unchanged:
-        typer.echo(f"{len(applied.unchanged)} värden stod redan i filerna och lämnades som de var.")
+        unchanged = len(applied.unchanged)
+        place = inflect(unchanged, "filen", "filerna")
+        typer.echo(
+            f"{counted(unchanged, 'värde', 'värden')} stod redan i {place} och lämnades som {inflect(unchanged, 'det', 'de')} var."
+        )
 
 
 def _show_diff(before: Result, after: Result, root: Path) -> None:

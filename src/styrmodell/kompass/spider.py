@@ -57,9 +57,9 @@ def spider(view: View) -> Spider:
         x, y = point(1, index)
         lx, ly = point(1.12, index)
         anchor = "middle" if abs(lx - cx) < 20 else ("start" if lx > cx else "end")
-        axes.append(Axis(x, y, lx, ly, anchor, _wrap(f"{area.row.number}. {area.row.name}", 26)))
+        axes.append(Axis(x, y, lx, ly, anchor, _wrap(f"{area.row.number}. {area.row.name}", 18)))
     rings = []
-    for percent in (20, 40, 60, 80, 100):
+    for percent in (100, 75, 50, 25):  # quarters; the filled outer ring first, so the inner ones show on it
         corners = [point(percent / 100, i) for i in range(count)]
         rings.append(
             (percent, " ".join(f"{x:.1f},{y:.1f}" for x, y in corners), cx + 4, cy - radius * percent / 100 - 3)

@@ -8,6 +8,7 @@ Loading and layering (shipped defaults → `extends:` preset → the file → co
 from __future__ import annotations
 
 import datetime as dt
+from enum import Enum
 from typing import Any, Literal
 
 from pydantic import Field, field_validator
@@ -209,6 +210,77 @@ class FollowUpSettings(Node):
     )
 
 
+class PublishedKind(str, Enum):
+    """Vad ett publicerat dokument är, med lagrummet som kräver det på kommunens webbplats."""
+
+    BUDGETFORSLAG = "budgetförslag"  # KL 8 kap. 14 §
+    ARSREDOVISNING = "årsredovisning"  # KL 8 kap. 15 §
+    REVISIONSBERATTELSE = "revisionsberättelse"  # KL 8 kap. 16 a §
+    ANNAT = "annat"
+
+
+class PublishedDocument(Node):
+    """Ett dokument som webbplatsen publicerar: en fil i repot, en adress, eller en av rapporterna som
+    `styr publicera` skriver."""
+
+    avser: PublishedKind = Field(
+        description="budgetförslag (KL 8 kap. 14 §), årsredovisning (15 §), revisionsberättelse (16 a §) eller annat."
+    )
+    år: int = Field(
+        ge=2000, le=2100, description="Året dokumentet gäller: budgetåret, räkenskapsåret eller det granskade året."
+    )
+    titel: Text | None = Field(default=None, description="Titeln som webbplatsen visar; standard: slaget och året.")
+    fil: Text | None = Field(
+        default=None, description="En fil i repot (sökväg från styrmodell.yaml) som kopieras till webbplatsen."
+    )
+    länk: Text | None = Field(default=None, description="Adressen där dokumentet finns, om det inte ligger i repot.")
+    rapport: Text | None = Field(
+        default=None,
+        description="En rapport som webbplatsen själv visar (t.ex. arsredovisning): den rapporten är dokumentet.",
+    )
+
+
+class Contact(Node):
+    """Var besökare lämnar synpunkter på webbplatsens tillgänglighet."""
+
+    namn: Text | None = Field(default=None, description="Vem som tar emot synpunkterna, t.ex. Kommunledningskontoret.")
+    epost: Text | None = Field(default=None, description="E-postadressen.")
+    telefon: Text | None = Field(default=None, description="Telefonnumret.")
+    webbformulär: Text | None = Field(default=None, description="Adressen till ett formulär för synpunkter.")
+
+
+class AccessibilityStatement(Node):
+    """Det som tillgänglighetsredogörelsen säger utöver det verktyget vet (DOS-lagen 13 §, DIGG:s föreskrifter)."""
+
+    bedömd: Date | None = Field(default=None, description="Datum då webbplatsen senast bedömdes.")
+    metod: Text | None = Field(
+        default=None, description="Hur den bedömdes; standard: automatisk granskning med axe-core vid varje bygge."
+    )
+    brister: list[Text] = Field(default=[], description="Kända brister i tillgängligheten, med vad som görs åt dem.")
+    oskäligt_betungande: list[Text] = Field(
+        default=[], description="Innehåll som undantas för att en anpassning vore oskäligt betungande (DOS 12 §)."
+    )
+
+
+class PublishSettings(Node):
+    """Hur `styr publicera` gör webbplatsen: vem den är, vem som svarar på synpunkter, och vilka dokument
+    den publicerar."""
+
+    kommunens_webbplats: Flag = Field(
+        default=False,
+        description="Om webbplatsen är kommunens publicering enligt KL 8 kap. 14–16 a §§: då kontrollerar "
+        "`styr validera` att budgetförslaget, årsredovisningen och revisionsberättelserna finns (SM904).",
+    )
+    adress: Text | None = Field(default=None, description="Webbplatsens adress, t.ex. https://styrning.grastorp.se/.")
+    kontakt: Contact = Field(default=Contact(), description="Synpunkter på tillgängligheten: {namn, epost, telefon}.")
+    tillgänglighet: AccessibilityStatement = Field(
+        default=AccessibilityStatement(), description="Tillgänglighetsredogörelsens uppgifter: {bedömd, brister}."
+    )
+    dokument: list[PublishedDocument] = Field(
+        default=[], description="Dokument som webbplatsen publicerar: {avser, år, fil, länk eller rapport}."
+    )
+
+
 class RuleSetting(Node):
     """En regels inställningar: på eller av, allvarlighet, och regelns egna inställningar."""
 
@@ -251,6 +323,10 @@ class Config(Node):
         default=None, description="Dagens datum för regler som beror på datum; standard: i dag."
     )
     beslut: Decision | None = Field(default=None, description="Beslutet om styrmodellen själv.")
+    publicering: PublishSettings = Field(
+        default=PublishSettings(),
+        description="Webbplatsen som `styr publicera` gör: {kommunens_webbplats, adress, kontakt, dokument}.",
+    )
 
     @field_validator("regler", mode="before")
     @classmethod

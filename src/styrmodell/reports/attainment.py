@@ -14,6 +14,7 @@ from enum import Enum
 from styrmodell.model.base import period_sort_key
 from styrmodell.model.config import AttainmentSettings
 from styrmodell.model.goals import Direction, Indicator
+from styrmodell.svenska.numbers import counted
 
 
 class Status(str, Enum):
@@ -21,6 +22,15 @@ class Status(str, Enum):
     DELVIS = "delvis uppnått"
     EJ_UPPNATT = "ej uppnått"
     EJ_MATT = "ej mätt"
+
+
+# after a count other than 1: "2 delvis uppnådda" (indicators and goals alike)
+PLURAL = {
+    Status.UPPNATT: "uppnådda",
+    Status.DELVIS: "delvis uppnådda",
+    Status.EJ_UPPNATT: "ej uppnådda",
+    Status.EJ_MATT: "ej mätta",
+}
 
 
 @dataclass(frozen=True)
@@ -148,7 +158,7 @@ def _combine(statuses: list[Status], settings) -> Status:
 
 def _summary(parts: list[tuple[str, Status, str]], kind: str) -> str:
     counts = {s: sum(1 for _, st, _ in parts if st == s) for s in Status}
-    words = [f"{counts[s]} {s.value}" for s in Status if counts[s]]
+    words = [counted(counts[s], s.value, PLURAL[s]) for s in Status if counts[s]]
     singular = {"indikatorer": "indikator", "mål under": "mål under"}
     return f"{len(parts)} {singular[kind] if len(parts) == 1 else kind}: " + ", ".join(words)
 

@@ -105,7 +105,7 @@ def make(
         return _pdf(root, kind, data, organ, workdir)
     rendered = render(kind.name, data, fmt, root, kind.title)
     if fmt == "docx":
-        content = _docx(kind, rendered.text)
+        content = _docx(kind, rendered.text, root)
     else:
         content = rendered.text.encode("utf-8")
     return Document(organ or WHOLE, data.scope, content, rendered.missing)
@@ -120,15 +120,21 @@ def _pdf(root: Path, kind: ReportType, data: ReportData, organ: str | None, work
         content = pdf.html_to_pdf(rendered.text, workdir, date=data.period.end)
     else:
         rendered = render(kind.name, data, "docx", root, kind.title)
-        content = pdf.docx_to_pdf(_docx(kind, rendered.text), workdir, date=data.period.end)
+        content = pdf.docx_to_pdf(_docx(kind, rendered.text, root), workdir, date=data.period.end)
     return Document(organ or WHOLE, data.scope, content, rendered.missing)
 
 
-def _docx(kind: ReportType, blocks: str) -> bytes:
-    """The Word file for a rendered block stream; a stream a template made wrong is the template's error."""
+def _docx(kind: ReportType, blocks: str, root: Path | None = None) -> bytes:
+    """The Word file for a rendered block stream, on the repository's own Word template where it has one
+    (`mallar/rapport.docx`); a stream a template made wrong is the template's error."""
     from styrmodell.reports.docx import write_docx
+    from styrmodell.reports.overrides import word_template
 
     try:
-        return write_docx(blocks)
+        template = word_template(root) if root is not None else None
+    except ValueError as error:
+        raise FatalError(str(error)) from None
+    try:
+        return write_docx(blocks, template)
     except ValueError as error:
         raise FatalError(f"mallen för {kind.name} går inte att använda som Word-dokument: {error}") from None

@@ -4,6 +4,8 @@ description for screen readers, and the reports print the same figures in a tabl
 
 from __future__ import annotations
 
+import math
+
 from markupsafe import Markup
 
 from styrmodell.reports.data import AreaSummary, IndicatorRow
@@ -12,6 +14,31 @@ from styrmodell.svenska.text import xml_escape as escape
 
 STATUS_COLOURS = {"uppnått": "#2e7d32", "delvis uppnått": "#f2b705", "ej uppnått": "#c62828", "ej mätt": "#90a4ae"}
 OUTCOME, TARGET = "#1b5e8a", "#6d4c41"
+
+
+def nice_ticks(low: float, high: float, most: int = 6) -> list[float]:
+    """Round axis ticks that cover low–high: a step of 1, 2, 2.5 or 5 times a power of ten, at most `most`
+    ticks (17,7 / 18,4 / 19,0 becomes 17,5 / 18,0 / 18,5 / 19,0)."""
+    if high <= low:
+        low, high = low - 1, high + 1
+    raw = (high - low) / max(1, most - 1)
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    first = math.floor(low / step + 1e-9) * step
+    last = math.ceil(high / step - 1e-9) * step
+    while round((last - first) / step) + 1 > most:  # rounding out added a tick too many: the next step
+        step = next(m * power for m in (1, 2, 2.5, 5, 10, 20) if m * power > step)
+        first, last = math.floor(low / step + 1e-9) * step, math.ceil(high / step - 1e-9) * step
+    count = round((last - first) / step) + 1
+    return [round(first + i * step, 10) for i in range(count)]
+
+
+def _decimals(step: float) -> int:
+    """How many decimals a tick of this step needs: 0 for 5, 1 for 2,5 or 0,5, 2 for 0,25."""
+    for decimals in range(4):
+        if abs(step * 10**decimals - round(step * 10**decimals)) < 1e-9:
+            return decimals
+    return 3
 
 
 def indicator_chart(row: IndicatorRow, ident: str) -> Markup:
@@ -23,8 +50,11 @@ def indicator_chart(row: IndicatorRow, ident: str) -> Markup:
     low, high = min(values), max(values)
     if low == high:
         low, high = low - 1, high + 1
-    pad = (high - low) * 0.15
+    pad = (high - low) * 0.1
     low, high = (0 if low >= 0 and low - pad < 0 else low - pad), high + pad
+    ticks = nice_ticks(low, high)
+    low, high = ticks[0], ticks[-1]
+    decimals = _decimals(ticks[1] - ticks[0])
 
     def x(i: int) -> float:
         return left + (width - left - right) * i / (len(points) - 1)
@@ -41,16 +71,15 @@ def indicator_chart(row: IndicatorRow, ident: str) -> Markup:
         f'<title id="{ident}-t">{name}: utfall och målvärden</title>',
         f'<desc id="{ident}-d">{escape(described)}</desc>',
     ]
-    for i in range(5):
-        v = low + (high - low) * i / 4
+    for v in ticks:
         parts.append(
             f'<line x1="{left}" x2="{width - right}" y1="{y(v):.1f}" y2="{y(v):.1f}" stroke="#e0e6ea"/>'
-            f'<text x="{left - 6}" y="{y(v) + 4:.1f}" font-size="11" text-anchor="end" fill="#37474f">'
-            f"{escape(number(v, 1 if high - low < 20 else 0))}</text>"
+            f'<text x="{left - 6}" y="{y(v) + 4:.1f}" font-size="12" text-anchor="end" fill="#37474f">'
+            f"{escape(number(v, decimals))}</text>"
         )
     for i, p in enumerate(points):
         parts.append(
-            f'<text x="{x(i):.1f}" y="{height - bottom + 16}" font-size="11" text-anchor="middle" '
+            f'<text x="{x(i):.1f}" y="{height - bottom + 16}" font-size="12" text-anchor="middle" '
             f'fill="#37474f">{escape(p.period)}</text>'
         )
     for key, colour, dash in (("target", TARGET, "6 4"), ("outcome", OUTCOME, "")):
@@ -97,7 +126,7 @@ def status_overview(areas: list[AreaSummary], ident: str = "oversikt") -> Markup
         y = top + i * row
         name = area.name if len(area.name) <= 42 else area.name[:41] + "…"
         parts.append(
-            f'<text x="{label_width - 8}" y="{y + 18}" font-size="13" text-anchor="end" fill="#263238">'
+            f'<text x="{label_width - 8}" y="{y + 18}" font-size="14" text-anchor="end" fill="#263238">'
             f"{escape(name)}</text>"
         )
         x = float(label_width)
@@ -109,7 +138,7 @@ def status_overview(areas: list[AreaSummary], ident: str = "oversikt") -> Markup
             parts.append(
                 f'<rect x="{x:.1f}" y="{y + 4}" width="{w:.1f}" height="22" fill="{STATUS_COLOURS[status]}">'
                 f"<title>{escape(area.name)}: {count} {status}</title></rect>"
-                f'<text x="{x + w / 2:.1f}" y="{y + 19}" font-size="12" text-anchor="middle" '
+                f'<text x="{x + w / 2:.1f}" y="{y + 19}" font-size="14" text-anchor="middle" '
                 f'fill="{"#ffffff" if dark else "#111111"}">{count}</text>'
             )
             x += w
@@ -118,7 +147,7 @@ def status_overview(areas: list[AreaSummary], ident: str = "oversikt") -> Markup
     for status, colour in STATUS_COLOURS.items():
         parts.append(
             f'<rect x="{x}" y="{legend_y - 11}" width="12" height="12" fill="{colour}"/>'
-            f'<text x="{x + 17}" y="{legend_y}" font-size="12" fill="#263238">{status.capitalize()}</text>'
+            f'<text x="{x + 17}" y="{legend_y}" font-size="14" fill="#263238">{status.capitalize()}</text>'
         )
         x += 130
     parts.append("</svg>")

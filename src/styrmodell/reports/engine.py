@@ -56,6 +56,26 @@ def _xml_value(value: object) -> object:
     return text.xml(value) if isinstance(value, str) else value
 
 
+def css_text(value: object) -> Markup:
+    """A text as the inside of a CSS string ("…" in `content:`), for the page header of a printed report:
+    letters, digits and plain punctuation as they are, every other character as a CSS escape, so that a
+    text from the repository can neither end the string nor the <style> element."""
+    out = []
+    for char in text.xml(str(value)):
+        if char.isalnum() or char in " .,:;–-_()/":
+            out.append(char)
+        else:
+            out.append(f"\\{ord(char):x} ")
+    return Markup("".join(out))  # escaped for CSS above: no markup and no end of the string is possible
+
+
+def _sentence(value: object) -> object:
+    """`svenska.text.sentence` for a paragraph; markup stays markup (a full stop is no markup)."""
+    if isinstance(value, Markup):
+        return Markup(text.sentence(str(value)))
+    return text.sentence(value)
+
+
 def _terminal_value(value: object) -> object:
     return text.terminal(value) if isinstance(value, str) else value
 
@@ -101,6 +121,9 @@ def _environment(library: str, root: Path | None) -> ImmutableSandboxedEnvironme
         md=markdown_cell,
         md_inline=markdown_inline,
         md_kod=lambda value: markdown_code(value, cell=True),
+        css_text=css_text,
+        antal=numbers.counted,
+        mening=_sentence,
     )
     env.filters.update(rows.FILTERS)
     env.tests["försenat"] = lambda assignment, data: data.overdue(assignment)
@@ -109,6 +132,7 @@ def _environment(library: str, root: Path | None) -> ImmutableSandboxedEnvironme
         indikatordiagram=charts.indicator_chart,
         statusöversikt=charts.status_overview,
         kompassdiagram=_compass_chart,
+        böj=numbers.inflect,
     )
     return env
 

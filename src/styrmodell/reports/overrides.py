@@ -16,6 +16,8 @@ from jinja2.loaders import split_template_path
 
 FOLDER = "mallar"
 MAX_TEMPLATE_BYTES = 2_000_000
+WORD_TEMPLATE = "rapport.docx"  # the municipality's own Word template: styles, logo, fonts, margins
+MAX_WORD_TEMPLATE_BYTES = 20_000_000
 
 
 class RepositoryTemplateError(TemplateError):
@@ -70,3 +72,28 @@ class RepositoryLoader(BaseLoader):
                 return False
 
         return source, str(current), uptodate
+
+
+def word_template(root: Path) -> bytes | None:
+    """`mallar/rapport.docx`, the base of every Word report, or None where the repository has none.
+    A link, a folder or a file too large to be a template is refused with a Swedish message (ValueError)."""
+    current = root
+    for part in (FOLDER, WORD_TEMPLATE):
+        current = current / part
+        if current.is_symlink():
+            raise ValueError(
+                f"{current.relative_to(root).as_posix()} är en symbolisk länk; Word-mallen läses bara från en fil i "
+                "repot: lägg den själv i mallar/"
+            )
+    if not current.exists():
+        return None
+    shown = f"{FOLDER}/{WORD_TEMPLATE}"
+    if not current.is_file():
+        raise ValueError(f"{shown} är inte en fil")
+    try:
+        size = current.stat().st_size
+        if size > MAX_WORD_TEMPLATE_BYTES:
+            raise ValueError(f"{shown} är {size // 1_000_000} MB; Word-mallen får vara högst 20 MB")
+        return current.read_bytes()
+    except OSError as error:
+        raise ValueError(f"{shown} kan inte läsas ({error.strerror})") from None

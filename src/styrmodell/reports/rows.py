@@ -392,15 +392,41 @@ def link_item(document) -> str:
 
 
 def delegation_row(row, data: ReportData) -> list:
+    """A row of the published delegation order: its number first (delegated decisions are reported by it),
+    the legal reference kept on one line with its "§", and who may delegate further, and to whom."""
     reported = {True: "ja", False: "nej", None: "–"}[row.anmäls]
     return [
+        row.id,
         row.ärende,
         data.role_name(row.delegat),
         ", ".join(data.role_name(r) for r in row.ersättare) or "–",
-        row.lagrum or "–",
+        legal_reference(row.lagrum) if row.lagrum else "–",
         row.begränsningar or "–",
         reported,
+        _further(row, data),
     ]
+
+
+def legal_reference(text: str) -> str:
+    """ "KL 6 kap. 39 §" with no-break spaces before "§" and "kap.", so a line never starts with "§" alone."""
+    out = ""
+    for word in text.split():
+        glue = "\u00a0" if word.strip("§") == "" or word == "kap." else " "
+        out = f"{out}{glue}{word}" if out else word
+    return out
+
+
+def _further(row, data: ReportData) -> str:
+    """Further delegation (KL 7 kap. 6 §): the rows this one was passed on to, or the row it came from."""
+    order = next((o for o in data.delegation_orders if any(r is row for r in o.rader)), None)
+    onward = [r for r in (order.rader if order else []) if r.vidaredelegerad_från == row.id]
+    if onward:
+        return "vidaredelegerad till " + ", ".join(f"{data.role_name(r.delegat)} (nr {r.id})" for r in onward)
+    if row.vidaredelegerad_från:
+        return f"vidaredelegerad från nr {row.vidaredelegerad_från}"
+    if row.vidaredelegering_tillåten:
+        return "får vidaredelegeras"
+    return "–"
 
 
 def budget_rows(budget) -> list:

@@ -79,3 +79,51 @@ def object_log(folder, ident: str, rev: str = "HEAD") -> list[Version]:
                 versions.append(Version(meta, status, current[2], current[0], current[3], current[4], changes))
         previous = current
     return versions
+
+
+def object_logs(folder, idents: set[str], rev: str = "HEAD") -> dict[str, list[Version]]:
+    """The history of many objects at once (`styr publicera` shows every goal's): each commit's whole
+    model is built once, instead of once per object."""
+    from styrmodell.review.diff import Key
+
+    repo, inner = open_repo(folder)
+    out: dict[str, list[Version]] = {ident: [] for ident in idents}
+    previous: dict[str, tuple] = {}
+    if rev == "HEAD" and not repo.head.is_valid():  # a new repository without commits: no history yet
+        return out
+    for commit in history(repo, inner, rev):
+        revision = GitRevision(repo, commit, inner)
+        try:
+            config, _ = load_config(revision)
+        except FatalError:
+            continue
+        max_bytes = int(config.gränser.max_filstorlek_mb * 1_000_000)
+        loaded = [
+            load_bytes(relpath, revision.read(relpath) or b"", max_bytes, config.gränser.max_aliasvärden)
+            for relpath in revision.content_files(config.ignorera)
+        ]
+        model, _ = build(config, loaded)
+        current: dict[str, tuple] = {}
+        for key, entry in entries(model).items():
+            if key.ident in idents and key.ident not in current and isinstance(key, Key):
+                current[key.ident] = (
+                    key.kind,
+                    entry.data,
+                    entry.obj.file,
+                    entry.title,
+                    _decision(model, key.kind, entry.obj),
+                )
+        meta = info(commit)
+        for ident in sorted(set(previous) | set(current)):
+            old, new = previous.get(ident), current.get(ident)
+            if old is None and new is not None:
+                out[ident].append(Version(meta, "tillagd", new[2], new[0], new[3], new[4]))
+            elif old is not None and new is None:
+                out[ident].append(Version(meta, "borttagen", old[2], old[0], old[3], old[4]))
+            elif old is not None and new is not None:
+                changes = field_changes(old[1], new[1])
+                if changes or old[2] != new[2]:
+                    status = "ändrad" if changes else "flyttad"
+                    out[ident].append(Version(meta, status, new[2], new[0], new[3], new[4], changes))
+        previous = current
+    return out

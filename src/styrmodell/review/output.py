@@ -10,6 +10,7 @@ from typing import Any, TextIO
 
 from styrmodell.review.diff import MISSING, Change, DiffResult
 from styrmodell.svenska.markdown import markdown_cell, markdown_code, markdown_inline
+from styrmodell.svenska.numbers import counted
 from styrmodell.svenska.text import json_text, terminal
 
 _ICON = {"tillagd": "+", "borttagen": "−", "ändrad": "~", "flyttad": "→"}
@@ -46,15 +47,15 @@ def _grouped(changes: list[Change]) -> dict[str, list[Change]]:
 
 
 def _summary(result: DiffResult) -> str:
-    parts = [f"{len(result.changes)} ändrade objekt"]
+    parts = [counted(len(result.changes), "ändrat objekt", "ändrade objekt")]
     if result.status_changes:
         parts.append(f"{len(result.status_changes)} indikatorstatus ändras")
     if result.affected:
         parts.append(f"{len(result.affected)} mål att se över")
     if result.provenance:
-        parts.append(f"{len(result.provenance)} ändringar utan nytt beslut")
-    parts.append(f"{len(result.findings_added)} nya fynd")
-    parts.append(f"{len(result.findings_fixed)} åtgärdade fynd")
+        parts.append(counted(len(result.provenance), "ändring", "ändringar") + " utan nytt beslut")
+    parts.append(counted(len(result.findings_added), "nytt fynd", "nya fynd"))
+    parts.append(counted(len(result.findings_fixed), "åtgärdat fynd", "åtgärdade fynd"))
     return " · ".join(parts)
 
 

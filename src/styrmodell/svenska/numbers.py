@@ -81,3 +81,14 @@ def with_unit(value: float | None, unit: str | None) -> str:
     if not unit or unit.lower() in _COUNTS or text == MISSING:  # '11', not '11 antal'
         return text
     return f"{text}\u00a0{unit}"
+
+
+def inflect(count: int, singular: str, plural: str) -> str:
+    """The word that goes with a count in Swedish: the singular after 1 ("1 uppnått", "1 ändrat objekt"),
+    the plural after every other count, 0 included ("0 uppnådda", "3 ändrade objekt")."""
+    return singular if count == 1 else plural
+
+
+def counted(count: int, singular: str, plural: str) -> str:
+    """A count and its word: "1 indikator", "2 indikatorer"."""
+    return f"{number(count)} {inflect(count, singular, plural)}"

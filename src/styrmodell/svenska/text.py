@@ -38,6 +38,16 @@ def xml(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text) if _NOT_XML.search(text) else text
 
 
+_DOUBLED = re.compile(r"(?<![.])([.!?…])[.](?![.])")
+
+
+def sentence(value: object) -> str:
+    """A paragraph's text without the doubled punctuation that joining texts gives: a text that ends with
+    a full stop, put before ".", becomes "8.." – that is "8."; "?." and "!." lose the full stop too.
+    An ellipsis ("...") stays."""
+    return _DOUBLED.sub(r"\1", str(value))
+
+
 def xml_escape(text: str) -> str:
     """`text` as the content or an attribute value of an XML or HTML element: `xml`, then escaped.
     Cut a text to length before this, never after (a cut entity is malformed XML)."""

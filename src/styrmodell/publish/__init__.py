@@ -1,0 +1,1 @@
+"""`styr publicera`: the whole governance model as a static, accessible website with open data."""
