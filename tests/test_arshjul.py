@@ -73,6 +73,55 @@ def test_deadlines_report_what_is_missing():
     assert run_styr("frister", str(EXAMPLES / "grastorp"), "--inom", "snart").returncode == 2
 
 
+def test_deadlines_check_every_report_due_as_the_report_would_print_it(tmp_path):
+    """A report due in the window is made for the period it covers on that day, and what it would
+    print as "Uppgift saknas" is listed under the event; filling it in removes the line."""
+    import shutil
+
+    root = tmp_path / "smarta"
+    shutil.copytree(EXAMPLES.parent / "tests" / "repos" / "smarta", root)
+    args = ("frister", str(root), "--datum", "2026-04-01", "--inom", "30d")
+    proc = run_styr(*args)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    start = lines.index(
+        "  2026-04-27 Årsredovisning och bokslut i fullmäktige, med uppföljning av den strategiska planen (om 26 dagar)"
+    )
+    assert lines[start + 1] == '    Årsredovisning – måluppfyllelse 2025 skulle skriva "Uppgift saknas" för:'
+    listed = "\n".join(lines[start + 2 :])
+    assert (
+        "Smarta kommun: kommunens egen bedömning av god ekonomisk hushållning (ekonomi: god_ekonomisk_hushållning)"
+        in listed
+    )
+    assert run_styr(*args, "--strikt").returncode == 1
+    economy = root / "organ" / "kf" / "ekonomi-2025.yaml"
+    text = economy.read_text("utf-8")
+    economy.write_text(
+        text.replace(
+            "    2025:\n",
+            "    2025:\n      god_ekonomisk_hushållning: Kommunen nådde god ekonomisk hushållning 2025.\n",
+            1,
+        ),
+        "utf-8",
+    )
+    after = run_styr(*args)
+    assert after.returncode == 0, after.stderr
+    assert "god ekonomisk hushållning" not in after.stdout and "skulle skriva" in after.stdout
+    # a forecast per a balance date covers the period that ends that day: per 31/5 is January–May
+    may = run_styr("frister", str(root), "--datum", "2026-05-25", "--inom", "7d")
+    assert "2026-05-31 Bokslutsprognos för helåret, meddelas fullmäktige (om 6 dagar)" in may.stdout
+    assert "går inte att kontrollera" not in may.stdout and "skulle skriva" not in may.stdout
+    forecasts = root / "organ" / "kf" / "ekonomi-2026.yaml"
+    text = forecasts.read_text("utf-8")
+    forecasts.write_text(text[: text.index("    2026-05:")] + text[text.index("    2026-08:") :], "utf-8")
+    lines = run_styr("frister", str(root), "--datum", "2026-05-25", "--inom", "7d").stdout.splitlines()
+    start = lines.index("  2026-05-31 Bokslutsprognos för helåret, meddelas fullmäktige (om 6 dagar)")
+    assert lines[start + 1] == '    Bokslutsprognos januari–maj 2026 skulle skriva "Uppgift saknas" för:'
+    assert (
+        "Smarta kommun: resultaträkning för januari–maj 2026 (ekonomi: perioder: 2026-05: utfall)" in lines[start + 2]
+    )
+
+
 def test_every_event_of_the_wheel_is_labelled_in_the_drawing(tmp_path):
     """A printed wheel says what it shows: each event's number stands in the drawing beside its marks, and
     the numbered key under the wheel has the event's whole name (wrapped over lines) after that number."""

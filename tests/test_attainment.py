@@ -32,6 +32,41 @@ def test_indicator_status(direction, target, outcome, status):
     assert indicator_status(indicator, "2026").status == status
 
 
+def _cumulative(**fields):
+    return Indicator(
+        id="lgh", namn="Färdigställda lägenheter", enhet="antal", riktning="högre", ackumulerad=True,
+        målvärden={2026: 60}, utfall={"2026-04": 24, "2026-08": 36, "2026": 58}, **fields,
+    )  # fmt: skip
+
+
+def test_a_cumulative_indicator_is_judged_against_the_interim_target_during_the_year():
+    """Åstorp's flats: 36 of the year's 60 by August is on track, when the plan says 36 by August."""
+    indicator = _cumulative(delmål={"2026-04": 24, "2026-08": 36})
+    august = indicator_status(indicator, "2026-08")
+    assert august.status == Status.UPPNATT and "utfall 36 mot delmålet för 2026-08 36" in august.reason
+    assert indicator_status(indicator, "2026-04").status == Status.UPPNATT
+    # 34 against the interim 36 is within 5 % of it: delvis; the year is judged against 60
+    assert (
+        indicator_status(
+            _cumulative(delmål={"2026-08": 36}).model_copy(update={"utfall": {"2026-08": 34.5}}), "2026-08"
+        ).status
+        == Status.DELVIS
+    )
+    assert indicator_status(indicator, "2026").status == Status.DELVIS  # 58 of 60, within 5 %
+    # without an interim target for the period: not measured, never "ej uppnått" against the year
+    bare = _cumulative()
+    judgement = indicator_status(bare, "2026-08")
+    assert judgement.status == Status.EJ_MATT and "delmål saknas för 2026-08" in judgement.reason
+    # the same outcome for an indicator that is not cumulative: against the year's 60
+    plain = Indicator(id="p", namn="P", enhet="antal", riktning="högre", målvärden={2026: 60}, utfall={"2026-08": 36})
+    assert indicator_status(plain, "2026-08").status == Status.EJ_UPPNATT
+
+
+def test_an_interim_target_for_a_whole_year_is_refused():
+    with pytest.raises(ValueError, match="delmål gäller en period under året"):
+        _cumulative(delmål={"2026": 60})
+
+
 def test_interim_period_is_judged_against_the_year_target():
     indicator = _indicator("högre", {2026: 80}, {"2026-08": 81})
     judgement = indicator_status(indicator, "2026-08")

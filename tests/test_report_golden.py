@@ -35,6 +35,8 @@ PERIOD = {
     "uppdragsplan": "2026",
     "delarsrapport": "2026-08-31",
     "tertialrapport": "2026-T1",
+    "bokslutsprognos": "2026-04",
+    "manadsrapport": "2026-08",
     "arsredovisning": "2025",
 }
 # What an example truly lacks: Åstorp has never been evaluated with Kommunkompassen.

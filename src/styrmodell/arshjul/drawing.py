@@ -90,7 +90,7 @@ def _when(dates: list[tuple[dt.date, dt.date]]) -> str:
 def svg(wheel: WheelYear, organ: str | None, title: str, today: dt.date | None, rings_by: str = "typ") -> str:
     """Twelve months around a circle, one ring per kind of event (or organ), today marked."""
     occurrences = occurrences_for(wheel, organ)
-    keys = sorted({(o.event.typ if rings_by == "typ" else (o.event.organ or "–")) for o in occurrences})
+    keys = sorted({(o.event.typ if rings_by == "typ" else (wheel.who(o.event) or "–")) for o in occurrences})
     size, centre = 900, 450
     inner, outer = 120, 380
     ring_width = (outer - inner) / max(1, len(keys))
@@ -139,7 +139,7 @@ def svg(wheel: WheelYear, organ: str | None, title: str, today: dt.date | None, 
     placed: dict[int, list[float]] = {}  # per ring, the angles where a number already stands
     labels: list[str] = []
     for o in occurrences:
-        key = o.event.typ if rings_by == "typ" else (o.event.organ or "–")
+        key = o.event.typ if rings_by == "typ" else (wheel.who(o.event) or "–")
         index = keys.index(key)
         radius = inner + (index + 0.5) * ring_width
         colour = PALETTE[index % len(PALETTE)]
@@ -238,7 +238,7 @@ def html(wheel: WheelYear, organ: str | None, title: str, today: dt.date | None,
         when = swedish_date(o.start) if o.start == o.end else f"{swedish_date(o.start)} – {swedish_date(o.end)}"
         rows.append(
             f"<tr><td>{escape(when)}</td><td>{escape(o.event.namn)}</td><td>{escape(o.event.typ)}</td>"
-            f"<td>{escape(organ_names.get(o.event.organ or '', o.event.organ or '–'))}</td>"
+            f"<td>{escape(wheel.who(o.event) or '–')}</td>"
             f"<td>{escape(o.event.avser.value if o.event.avser else '')}</td></tr>"
         )
     return f"""<!DOCTYPE html>

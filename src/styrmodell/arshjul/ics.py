@@ -16,7 +16,8 @@ EPOCH = dt.date(2000, 1, 1)
 
 
 def ics(wheel: WheelYear, organ: str | None, municipality: str, code: str, today: dt.date | None = None) -> bytes:
-    """RFC 5545. UIDs are stable per municipality, event and year, so a re-export updates, never duplicates."""
+    """RFC 5545. UIDs are stable per municipality, event and year (and month, for a recurring event), so a
+    re-export updates, never duplicates."""
     from icalendar import Calendar, Event
 
     calendar = Calendar()
@@ -29,14 +30,16 @@ def ics(wheel: WheelYear, organ: str | None, municipality: str, code: str, today
     sequence = max(0, (day - EPOCH).days)
     for o in occurrences_for(wheel, organ):
         item = Event()
-        item.add("uid", f"{code}-{o.event.id}-{wheel.year}@styrmodell")
+        item.add("uid", f"{code}-{o.event.id}-{wheel.year}{o.uid_part}@styrmodell")
         item.add("dtstamp", stamp)
         item.add("dtstart", o.start)
         item.add("dtend", o.end + dt.timedelta(days=1))
         item.add("summary", o.event.namn)
         description = [f"Typ: {o.event.typ}"]
-        if o.event.organ:
-            description.append(f"Organ: {o.event.organ}")
+        if wheel.who(o.event):
+            description.append(f"Organ: {wheel.who(o.event)}")
+        if o.balance:
+            description.append("Balansdag: flyttas inte för helgdagar")
         if o.event.avser:
             description.append(f"Lagstadgad tidpunkt: {o.event.avser.value}")
         if o.event.rapport:

@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from styrmodell.cli.common import QUIET_HELP, echo, load_model, set_quiet
+from styrmodell.cli.common import QUIET_HELP, echo, find_root, load_model, set_quiet
 from styrmodell.errors import FatalError
 
 
@@ -26,10 +26,14 @@ def frister(
     ),
     quiet: bool = typer.Option(False, "--tyst", "--quiet", "-q", help=QUIET_HELP),
 ) -> None:
-    """Visa vad i årshjulet som förfaller snart och vad det fortfarande saknar (för ett schemalagt CI-jobb)."""
+    """Visa vad i årshjulet som förfaller snart och vad det fortfarande saknar (för ett schemalagt CI-jobb).
+
+    En händelse med `rapport:` kontrolleras som rapporten: det rapporten för perioden skulle skriva
+    som "Uppgift saknas" listas under händelsen."""
     import datetime as dt
 
     from styrmodell.arshjul.deadlines import due_soon, parse_window
+    from styrmodell.reports.due import report_gaps
 
     set_quiet(quiet)
     days = parse_window(within)
@@ -43,15 +47,25 @@ def frister(
     if not MIN_DATE <= today <= MAX_DATE:
         raise FatalError(f"--datum '{datum}': ett datum mellan {MIN_DATE.year} och {MAX_DATE.year}")
     items = due_soon(repo, today, days)
+    root = find_root(path)
     echo(f"Förfaller inom {days} dagar från {today.isoformat()} ({repo.config.kommun.namn}):")
     if not items:
         echo("  inget")
+    lacking = 0
     for item in items:
         when = "i dag" if item.days_left == 0 else f"om {item.days_left} dagar"
         echo(f"  {item.occurrence.due.isoformat()} {item.occurrence.event.namn} ({when})")
         for line in item.missing:
             echo(f"    saknas: {line}")
-    lacking = sum(1 for item in items if item.missing)
+        gaps = report_gaps(repo, root, item.occurrence)
+        if gaps is not None and gaps.problem:
+            echo(f"    rapporten {gaps.report.lower()} går inte att kontrollera: {gaps.problem}")
+        elif gaps is not None and gaps.missing:
+            assert gaps.period is not None
+            echo(f'    {gaps.report} {gaps.period.label} skulle skriva "Uppgift saknas" för:')
+            for line in gaps.missing:
+                echo(f"      {line}")
+        lacking += bool(item.missing or (gaps is not None and (gaps.missing or gaps.problem)))
     if lacking:
         echo(f"{lacking} av {len(items)} händelser saknar underlag.")
     raise typer.Exit(1 if strict and lacking else 0)

@@ -66,6 +66,8 @@ def _after(root: Path, year: int, rollover, dry_run: bool, check_wheel) -> None:
     typer.echo(f"Årshjulet {year}: {computed} av {len(wheel.events)} händelser har ett datum{other}.")
     for unresolved in wheel.unresolved.values():
         warn(f"  {unresolved.event.id}: {unresolved.reason}")
+    for gap in wheel.gaps.values():
+        warn(f"  {gap.event.id}: {gap.reason}")
     for finding in findings:
         warn(f"  {finding.location}: {finding.severity.value} {finding.code} {finding.message}")
     if rollover.todo:

@@ -24,8 +24,8 @@ def rapport(
     typ: str = typer.Argument(
         ...,
         metavar="TYP",
-        help="verksamhetsplan, uppdragsplan, delarsrapport, tertialrapport, arsredovisning, "
-        "uppdragsuppfoljning, delegationsordning, internkontrollplan, styrdokument, "
+        help="verksamhetsplan, uppdragsplan, delarsrapport, tertialrapport, bokslutsprognos, manadsrapport, "
+        "arsredovisning, uppdragsuppfoljning, delegationsordning, internkontrollplan, styrdokument, "
         "kommunkompassen",
     ),
     path: Path = typer.Argument(
@@ -35,7 +35,8 @@ def rapport(
         None,
         "--period",
         metavar="PERIOD",
-        help="ÅÅÅÅ-MM-DD (periodens sista dag), ÅÅÅÅ eller ÅÅÅÅ-T1; standard: rapportens senaste period.",
+        help="ÅÅÅÅ-MM-DD (periodens sista dag), ÅÅÅÅ-MM, ÅÅÅÅ, ÅÅÅÅ-T1 eller ÅÅÅÅ-T2; standard: rapportens "
+        "senaste period.",
     ),
     organ: Optional[str] = typer.Option(
         None,
@@ -61,7 +62,7 @@ def rapport(
     import tempfile
 
     from styrmodell.fileio import atomic_write_all, atomic_write_bytes
-    from styrmodell.reports.build import EXTENSIONS, file_names, make, organs_for, report_type
+    from styrmodell.reports.build import EXTENSIONS, check_period, file_names, make, organs_for, report_type
     from styrmodell.reports.period import parse_period
     from styrmodell.svenska.text import terminal
 
@@ -70,6 +71,7 @@ def rapport(
     root = find_root(path)
     repo = load_model(root)
     chosen = parse_period(period) if period else kind.default_period(repo.config.today())
+    check_period(kind, chosen)
     selection = organs_for(repo, kind, organ, chosen)
     organs = selection.organs
     binary = format.value in ("docx", "pdf")

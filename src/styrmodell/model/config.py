@@ -182,6 +182,34 @@ class KoladaSettings(Node):
     )
 
 
+FollowUpItem = Literal[
+    "revisorernas_bedömning",
+    "revisionsberättelse",
+    "egenkontroller",
+    "klagomål_och_synpunkter",
+    "målgruppsundersökningar",
+    "jämförelser",
+    "intressenter",
+    "kvalitetsberättelse",
+    "lagändringar",
+]
+
+
+class FollowUpSettings(Node):
+    """Underlaget som kommunens styrmodell säger att uppföljningens rapporter ska ha utöver siffrorna; en
+    rapport som saknar det skriver "Uppgift saknas", och `styr frister` listar det."""
+
+    årsredovisning: list[FollowUpItem] = Field(
+        default=[],
+        description="Underlag som årsredovisningen ska ha (ur `uppföljning:`), t.ex. [revisorernas_bedömning, "
+        "revisionsberättelse, egenkontroller, klagomål_och_synpunkter, målgruppsundersökningar].",
+    )
+    delårsrapport: list[FollowUpItem] = Field(
+        default=[],
+        description="Underlag som delårsrapporten ska ha, t.ex. [revisorernas_bedömning].",
+    )
+
+
 class PublishedKind(str, Enum):
     """Vad ett publicerat dokument är, med lagrummet som kräver det på kommunens webbplats."""
 
@@ -284,6 +312,11 @@ class Config(Node):
     årshjul: WheelSettings = Field(default=WheelSettings(), description="Hur årshjulets frister behandlas.")
     kolada: KoladaSettings = Field(
         default=KoladaSettings(), description="Vad `styr importera kolada` jämför med: `jämför`, `grupper`."
+    )
+    kräv_underlag: FollowUpSettings = Field(
+        default=FollowUpSettings(),
+        description="Underlaget (`uppföljning:` i repot) som årsredovisningen och delårsrapporten ska ha: "
+        "{årsredovisning: [...], delårsrapport: [...]}.",
     )
     ignorera: list[Text] = Field(default=[], description='Glob-mönster för filer som inte läses, t.ex. "arkiv/**".')
     referensdatum: Date | None = Field(

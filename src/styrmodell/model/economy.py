@@ -1,26 +1,92 @@
 """Economic follow-up: what the delårsrapport and the årsredovisning report on the economy.
 
-One `ekonomi:` section per year, with a record per reported period (`2026-08` for the
-delårsrapport, `2026` for the year-end). Amounts are in millions of kronor (mnkr), like the
-budget; the model checks nothing but shapes, the rules and the reports do the rest.
+One `ekonomi:` section per year, with a record per reported period (`2026-03` for a forecast or a
+monthly report, `2026-08` for the delårsrapport, `2026` for the year-end, which is closed: an
+outcome, not a forecast). Each period has the municipality's figures, and each board's and
+company's own. Amounts are in millions of kronor (mnkr), like the budget; the model checks nothing
+but shapes, the rules and the reports do the rest.
 """
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Annotated, Any
 
-from styrmodell.model.base import Node, Number, Period, Ref, Text
+from pydantic import Field, WithJsonSchema, model_validator
+
+from styrmodell.model.base import Decision, Node, Number, Period, Ref, Text
 from styrmodell.model.governance import BalanceSheet, BudgetYear
 
-__all__ = ["BalanceSheet", "BudgetYear", "Economy", "EconomyPeriod", "OrganForecast", "Staff"]
+__all__ = [
+    "ActionPlan",
+    "BalanceSheet",
+    "BudgetYear",
+    "CompanyResult",
+    "Economy",
+    "EconomyPeriod",
+    "OrganForecast",
+    "ProjectOutcome",
+    "Staff",
+]
+
+
+class ActionPlan(Node):
+    """Åtgärderna för en budget i balans som en nämnd med negativ budgetavvikelse redovisar för styrelsen,
+    med deras verksamhetsmässiga och ekonomiska effekter."""
+
+    åtgärder: Text = Field(description="Vilka åtgärder nämnden vidtar för att hålla ramen.")
+    effekter: Text | None = Field(
+        default=None, description="Åtgärdernas verksamhetsmässiga och ekonomiska effekter, i ord."
+    )
+    belopp: Number | None = Field(
+        default=None, ge=0, description="Hur mycket åtgärderna beräknas förbättra helårsprognosen, mnkr."
+    )
+    redovisad: Decision | None = Field(
+        default=None, description="När och för vem planen redovisades, t.ex. {organ: ks, datum: 2026-04-14}."
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _text(cls, value: Any) -> Any:
+        """`åtgärdsplan: En mening.` is the short form of `{åtgärder: En mening.}`."""
+        return {"åtgärder": value} if isinstance(value, str) else value
+
+
+_ACTION_PLAN_SCHEMA = {
+    "anyOf": [
+        {"type": "string", "description": "Åtgärderna, i ord."},
+        {
+            "type": "object",
+            "properties": {
+                "åtgärder": {"type": "string"},
+                "effekter": {"type": "string"},
+                "belopp": {"type": "number", "minimum": 0},
+                "redovisad": {"type": "object"},
+            },
+            "required": ["åtgärder"],
+            "additionalProperties": False,
+        },
+    ]
+}
 
 
 class OrganForecast(Node):
-    """En nämnds nettokostnad mot budgetramen: hittills och prognos för helåret."""
+    """En nämnds eller styrelses ekonomi för perioden: nettokostnad mot budgetramen, hittills och prognos
+    för helåret (i ett avslutat år bara utfallet), personal och åtgärder."""
 
-    budget: Number | None = Field(default=None, description="Budgetramen; tomt: budgetens ramar.")
-    utfall: Number | None = Field(default=None, description="Nettokostnad hittills under perioden.")
-    prognos: Number = Field(description="Nettokostnad, prognos för helåret.")
+    budget: Number | None = Field(default=None, description="Budgetramen; tomt: budgetens ramar och ändringar.")
+    utfall: Number | None = Field(
+        default=None, description="Nettokostnad hittills under perioden (helåret: årets nettokostnad)."
+    )
+    prognos: Number | None = Field(
+        default=None,
+        description="Nettokostnad, prognos för helåret; bara i en period under året (ett avslutat år har utfall).",
+    )
+    personal: Staff | None = Field(default=None, description="Organets personal vid periodens slut.")
+    åtgärdsplan: Annotated[ActionPlan, WithJsonSchema(_ACTION_PLAN_SCHEMA)] | None = Field(
+        default=None,
+        description="Åtgärder för en budget i balans när prognosen visar en negativ avvikelse: en text, eller "
+        "{åtgärder, effekter, belopp, redovisad}.",
+    )
     kommentar: Text | None = Field(default=None, description="Förklaring till avvikelsen.")
 
 
@@ -31,6 +97,27 @@ class Staff(Node):
         default=None, ge=0, le=100, description="Sjukfrånvaro i procent av ordinarie arbetstid."
     )
     kommentar: Text | None = Field(default=None, description="En kommentar om personalen.")
+
+
+class CompanyResult(Node):
+    """Ett koncernföretags (bolags) egen ekonomi för perioden: resultat, prognos, ställning och personal."""
+
+    utfall: BudgetYear | None = Field(default=None, description="Bolagets resultaträkning för perioden.")
+    prognos: BudgetYear | None = Field(default=None, description="Prognos för helåret (i en period under året).")
+    budget: BudgetYear | None = Field(default=None, description="Bolagets budget för helåret.")
+    balansräkning: BalanceSheet | None = Field(default=None, description="Bolagets balansräkning vid periodens slut.")
+    investeringar: Number | None = Field(default=None, description="Investeringar hittills under perioden, mnkr.")
+    investeringar_prognos: Number | None = Field(default=None, description="Investeringar, prognos för helåret.")
+    personal: Staff | None = Field(default=None, description="Bolagets personal vid periodens slut.")
+    kommentar: Text | None = Field(default=None, description="En kommentar om bolagets ekonomi.")
+
+
+class ProjectOutcome(Node):
+    """Ett investeringsprojekts utgift hittills och prognos för helåret."""
+
+    utfall: Number | None = Field(default=None, description="Utgift hittills under året (helåret: årets utgift), mnkr.")
+    prognos: Number | None = Field(default=None, description="Utgift för helåret, prognos (under året), mnkr.")
+    kommentar: Text | None = Field(default=None, description="Förklaring till avvikelsen.")
 
 
 class EconomyPeriod(Node):
@@ -44,7 +131,18 @@ class EconomyPeriod(Node):
         default=0.0, description="Övriga balanskravsjusteringar, plus eller minus (miljoner kronor)."
     )
     nämnder: dict[Ref, OrganForecast] = Field(
-        default={}, description="Organ (id) → {budget, utfall, prognos, kommentar}."
+        default={},
+        description="Organ (id) → {budget, utfall, prognos, personal, åtgärdsplan, kommentar}: nämndens och "
+        "styrelsens egen ekonomi.",
+    )
+    bolag: dict[Ref, CompanyResult] = Field(
+        default={},
+        description="Bolag (id) → bolagets egen ekonomi: {utfall, prognos, budget, balansräkning, investeringar, "
+        "personal, kommentar}.",
+    )
+    investeringar: dict[Text, ProjectOutcome] = Field(
+        default={},
+        description="Investeringsprojekt (id i budgetens `investeringar: projekt:`) → {utfall, prognos, kommentar}.",
     )
     personal: Staff | None = Field(default=None, description="Personaluppgifter för perioden.")
     god_ekonomisk_hushållning: Text | None = Field(

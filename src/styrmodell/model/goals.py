@@ -278,6 +278,16 @@ class Indicator(Node):
         description="Utfall per period: {2025: 84.1, 2026-08: 85.0}; null där värdet saknas; för en kvalitativ "
         "indikator ett steg på skalan.",
     )
+    ackumulerad: Flag = Field(
+        default=False,
+        description="Utfallet räknas ihop över året eller flera år (t.ex. färdigställda lägenheter): under året "
+        "bedöms det mot periodens `delmål`, inte mot helårets målvärde.",
+    )
+    delmål: dict[Period, Number] = Field(
+        default={},
+        description="Målvärde för en period under året, för en ackumulerad indikator: {2026-08: 36} (36 av årets "
+        "60 i augusti är enligt plan).",
+    )
     utfall_per_kön: dict[Gender, dict[Period, Number | None]] = Field(
         default={},
         description="Utfall för kvinnor och män var för sig: {kvinnor: {2024: 81.0}, män: {2024: 86.5}}.",
@@ -296,7 +306,7 @@ class Indicator(Node):
             raise ValueError("en skala har minst två steg")
         return value
 
-    @field_validator("bas", "målvärden", "utfall", "jämförelser", mode="before")
+    @field_validator("bas", "målvärden", "delmål", "utfall", "jämförelser", mode="before")
     @classmethod
     def _steps_to_numbers(cls, value: Any, info: ValidationInfo) -> Any:
         """A qualitative indicator's values are steps on its scale; the model keeps them as numbers
@@ -313,6 +323,17 @@ class Indicator(Node):
             for key in value:
                 if not re.fullmatch(r"\d{4}", str(key)):
                     raise ValueError(f"målvärden anges per år (ÅÅÅÅ), inte '{key}'")
+        return value
+
+    @field_validator("delmål", mode="before")
+    @classmethod
+    def _interim_periods(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            for key in value:
+                if "-" not in parse_period(key):
+                    raise ValueError(
+                        f"delmål gäller en period under året (ÅÅÅÅ-MM), inte '{key}': helåret har målvärden"
+                    )
         return value
 
     @field_validator("utfall", mode="before")

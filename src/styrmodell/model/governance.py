@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import Enum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
 from styrmodell.model.base import Date, DayOffset, Decision, Flag, Id, Node, Number, Ref, RefList, Text
+from styrmodell.model.budgeting import Allocation, BudgetChange, InvestmentBudget, frame_on
+from styrmodell.model.organisation import OrganKind
 
 
 class MatterCategory(str, Enum):
@@ -342,6 +345,112 @@ class Budget(Node):
         description="Varför budgetåret inte har ett överskott: medel ur resultatreserven eller synnerliga skäl "
         "(KL 11 kap. 5 §).",
     )
+    investeringar: InvestmentBudget | None = Field(
+        default=None,
+        description="Investeringsbudgeten: {ramar: organ → investeringsram, projekt: [{id, namn, organ, utgift, "
+        "år, mål}]}.",
+    )
+    satsningar: list[Allocation] = Field(
+        default=[],
+        description="Resurser inom ramarna som avsätts för mål: [{organ, belopp, mål, beskrivning}].",
+    )
+    ändringar: list[BudgetChange] = Field(
+        default=[],
+        description="Beslut som ändrar årets budget: kompletteringsbudget (i april), omprövning (i november), "
+        "tilläggsbudget: [{typ, beslut, ramändringar, investeringsändringar, finansiering}].",
+    )
+
+    def frame(self, organ: str, day: dt.date | None = None) -> float | None:
+        """The organ's frame: the budget's, with the changes decided by `day` (all, without a day)."""
+        return frame_on(self.ramar, self.ändringar, organ, day or dt.date.max)
+
+    def investment_frame(self, organ: str, day: dt.date | None = None) -> float | None:
+        frames = self.investeringar.ramar if self.investeringar else {}
+        return frame_on(frames, self.ändringar, organ, day or dt.date.max, investment=True)
+
+    def changes_by(self, day: dt.date) -> list[BudgetChange]:
+        return [c for c in self.ändringar if c.beslut.datum <= day]
+
+
+MONTH_NAMES = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("januari", "jan"),
+            ("februari", "feb"),
+            ("mars", "mar"),
+            ("april", "apr"),
+            ("maj",),
+            ("juni", "jun"),
+            ("juli", "jul"),
+            ("augusti", "aug"),
+            ("september", "sep"),
+            ("oktober", "okt"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+
+
+def _month(value: Any) -> Any:
+    """A month: 1–12, or its Swedish name (`juni`, `jun`)."""
+    if isinstance(value, str) and value.strip().lower() in MONTH_NAMES:
+        return MONTH_NAMES[value.strip().lower()]
+    return value
+
+
+def _months(value: Any) -> Any:
+    if isinstance(value, (int, str)) and not isinstance(value, bool):
+        value = [value]
+    return [_month(v) for v in value] if isinstance(value, list) else value
+
+
+Month = Annotated[int, BeforeValidator(_month), Field(ge=1, le=12)]
+Months = Annotated[
+    list[Month],
+    BeforeValidator(_months),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 1, "maximum": 12},
+                {"type": "string"},
+                {
+                    "type": "array",
+                    "items": {"anyOf": [{"type": "integer", "minimum": 1, "maximum": 12}, {"type": "string"}]},
+                },
+            ]
+        }
+    ),
+]
+
+
+class MandateYear(str, Enum):
+    """Which years of the mandate period an event belongs to (KL 5 kap. 9 §, ordinary elections every fourth year)."""
+
+    VALAR = "valår"  # 2022, 2026, 2030 ...
+    ARET_EFTER_VAL = "året efter valår"  # the first whole year of a mandate period: 2023, 2027 ...
+    INTE_VALAR = "inte valår"  # every year without an ordinary election
+
+
+_MANDATE_ALIASES = {
+    "val": "valår",
+    "valåret": "valår",
+    "året efter val": "året efter valår",
+    "året efter valåret": "året efter valår",
+    "övriga år": "inte valår",
+    "ej valår": "inte valår",
+    "andra år": "inte valår",
+}
+
+
+def _mandate_year(value: Any) -> Any:
+    if isinstance(value, str):
+        text = " ".join(value.strip().lower().split())
+        return _MANDATE_ALIASES.get(text, text)
+    return value
 
 
 class When(Node):
@@ -349,7 +458,10 @@ class When(Node):
 
     datum: "MM-DD" varje år, eller ett "ÅÅÅÅ-MM-DD"; månad: hela månaden; möte: ett sammanträde med
     organet, det sista senast `före` och/eller det första efter `efter`; före/efter utan möte: en frist,
-    eller en annan händelses id; dagar: dagar som läggs till efteråt.
+    eller en annan händelses id; dagar: dagar som läggs till efteråt. Återkommande: `varje: månad`
+    (med `utom`) eller `månader`, den dagen (`dag`), organets sammanträde den månaden (`möte`) eller
+    hela månaden. Ett spann: `från` och `till`. `år`: bara valår, året efter valår eller andra år.
+    `balansdag`: dagen flyttas aldrig för en helgdag.
     """
 
     datum: Text | None = Field(default=None, description='"MM-DD" varje år, eller "ÅÅÅÅ-MM-DD" ett visst år.')
@@ -358,6 +470,88 @@ class When(Node):
     före: Text | None = Field(default=None, description='Senast detta datum ("MM-DD") eller före händelsen (id).')
     efter: Text | None = Field(default=None, description='Efter detta datum ("MM-DD") eller efter händelsen (id).')
     dagar: DayOffset | None = Field(default=None, description="Dagar som läggs till (eller dras av) efteråt.")
+    varje: Literal["månad"] | None = Field(
+        default=None,
+        description="`månad`: händelsen återkommer varje månad (utom de i `utom`), i årshjulet en händelse.",
+    )
+    månader: Months = Field(
+        default=[],
+        description="Månaderna som händelsen återkommer i: [3, 5, 10] eller [mars, maj, oktober].",
+    )
+    utom: Months = Field(
+        default=[], description="Månader som en återkommande händelse hoppar över, t.ex. [juni, juli]."
+    )
+    dag: Annotated[int, Field(ge=1, le=31)] | Literal["sista"] | None = Field(
+        default=None,
+        description="Dagen i månaden (1–31, eller `sista`) för en återkommande händelse eller en `månad`; "
+        "31 är månadens sista dag i en kortare månad.",
+    )
+    från: int | Text | None = Field(
+        default=None,
+        description='Där ett spann börjar: en månad (1–12, från den första), "MM-DD" eller en händelse (id).',
+    )
+    till: int | Text | None = Field(
+        default=None,
+        description='Där ett spann slutar: en månad (1–12, till den sista), "MM-DD" eller en händelse (id); '
+        "före `från` betyder året efter.",
+    )
+    år: Annotated[MandateYear, BeforeValidator(_mandate_year)] | None = Field(
+        default=None,
+        description="Bara vissa år av mandatperioden: valår, året efter valår (mandatperiodens första hela år) "
+        "eller inte valår; tomt: varje år.",
+    )
+    balansdag: Flag = Field(
+        default=False,
+        description='Datumet är en balansdag ("per 31/5", "brytpunkt 31/12"), inte en frist: det flyttas '
+        "aldrig för en helgdag.",
+    )
+
+    @property
+    def recurs(self) -> bool:
+        return self.varje is not None or len(self.recurring_months) > 1
+
+    @property
+    def recurring_months(self) -> list[int]:
+        """The months a recurring event falls in (empty: not recurring)."""
+        if self.varje is not None:
+            months = list(range(1, 13))
+        elif self.månader:
+            months = sorted(set(self.månader))
+        else:
+            return []
+        return [m for m in months if m not in self.utom]
+
+    @property
+    def spans(self) -> bool:
+        return self.från is not None or self.till is not None
+
+    @model_validator(mode="after")
+    def _one_way(self) -> When:
+        if self.varje is not None and self.månader:
+            raise ValueError("skriv antingen `varje: månad` (med `utom`) eller `månader`, inte båda")
+        if self.utom and self.varje is None and not self.månader:
+            raise ValueError("`utom` gäller en återkommande händelse (`varje: månad` eller `månader`)")
+        recurring = self.varje is not None or bool(self.månader)
+        if recurring and (self.datum or self.månad or self.före or self.efter or self.spans):
+            raise ValueError(
+                "en återkommande händelse (`varje` eller `månader`) placeras i varje månad med `dag`, `möte` "
+                "eller som hela månaden; `datum`, `månad`, `före`, `efter`, `från` och `till` gäller inte den"
+            )
+        if recurring and not self.recurring_months:
+            raise ValueError("`utom` tar bort alla månader; händelsen infaller aldrig")
+        if self.spans and (self.från is None or self.till is None):
+            raise ValueError("ett spann anges med både `från` och `till`")
+        if self.spans and (self.datum or self.månad or self.möte or self.före or self.efter or self.dag):
+            raise ValueError(
+                "ett spann (`från`, `till`) anges utan `datum`, `månad`, `möte`, `före`, `efter` och `dag`"
+            )
+        for name in ("från", "till"):
+            value = getattr(self, name)
+            if isinstance(value, int) and not 1 <= value <= 12:
+                raise ValueError(f'`{name}: {value}` ska vara en månad 1–12, ett datum "MM-DD" eller en händelse')
+        if self.dag is not None and not (recurring or self.månad):
+            raise ValueError('`dag` gäller en återkommande händelse eller en `månad`; skriv annars `datum: "MM-DD"`')
+        return self
 
 
 class LegalMoment(str, Enum):
@@ -378,6 +572,13 @@ class LegalMoment(str, Enum):
     ANSVARSFRIHET = "ansvarsfrihet"
 
 
+def _kinds(value: Any) -> Any:
+    """`organtyp: nämnd` is the short form of `[nämnd]`; the words as in `organisation: organ: typ`."""
+    if isinstance(value, str):
+        value = [value]
+    return [v.strip().lower() if isinstance(v, str) else v for v in value] if isinstance(value, list) else value
+
+
 class Event(Node):
     """En händelse i årshjulet: en frist, ett sammanträde, en rapport."""
 
@@ -386,8 +587,19 @@ class Event(Node):
     typ: Text = Field(
         description="Slag, t.ex. budget, delårsrapport, årsredovisning, verksamhetsplan, internkontroll, prognos."
     )
-    organ: Ref | None = Field(default=None, description="Organet som händelsen gäller (id).")
-    när: When = Field(description="När händelsen infaller: {datum, månad, möte, före, efter, dagar}.")
+    organ: Ref | list[Ref] | None = Field(
+        default=None,
+        description="Organet som händelsen gäller (id), eller flera organ: [son, bbn, bmn].",
+    )
+    organtyp: Annotated[list[OrganKind], BeforeValidator(_kinds)] = Field(
+        default=[],
+        description='Händelsen gäller varje organ av ett slag: nämnd, ks, bolag ... ("styrelser och nämnder": '
+        '[ks, nämnd]; "bolagen": bolag).',
+    )
+    när: When = Field(
+        description="När händelsen infaller: {datum, månad, möte, före, efter, dagar}, återkommande {varje, "
+        "månader, utom, dag}, ett spann {från, till}, mandatperiodens år {år} och {balansdag}."
+    )
     avser: LegalMoment | None = Field(
         default=None, description="Den tidpunkt som lagen sätter datum för, som händelsen är (t.ex. budgetbeslut)."
     )
@@ -400,6 +612,22 @@ class Event(Node):
     rapport: Text | None = Field(default=None, description="Rapporten som hör till händelsen.")
     beroenden: RefList = Field(default=[], description="Händelser som måste vara klara före (id).")
     beskrivning: Text | None = Field(default=None, description="En förklaring.")
+
+    @property
+    def organ_ids(self) -> list[str]:
+        """The organs named in `organ` (one or several)."""
+        if self.organ is None:
+            return []
+        return [self.organ] if isinstance(self.organ, str) else list(self.organ)
+
+    @model_validator(mode="after")
+    def _once_a_year_in_law(self) -> Event:
+        if self.avser is not None and (self.när.recurs or self.när.spans):
+            raise ValueError(
+                f"`avser: {self.avser.value}` är en tidpunkt som lagen sätter en gång om året; en sådan händelse "
+                "återkommer inte och spänner inte över flera månader"
+            )
+        return self
 
     @model_validator(mode="after")
     def _reasons_only_where_read(self) -> Event:

@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from styrmodell.model.base import Node
+from styrmodell.model.budgeting import InternalBudget
 from styrmodell.model.compass import Catalogue, Evaluation
 from styrmodell.model.config import Config
 from styrmodell.model.economy import Economy
+from styrmodell.model.followup import FollowUp
 from styrmodell.model.goals import Activity, Assignment, Dialogue, Goal, Indicator, QualityFactor, Strategy, Vision
 from styrmodell.model.governance import AnnualWheel, Budget, ControlPlan, DelegationOrder, Event, SteeringDocument
 from styrmodell.model.kolada import KoladaFetch, KoladaValue
@@ -55,6 +57,8 @@ class Repository:
     control_plans: list[ControlPlan] = field(default_factory=list)
     budgets: list[Budget] = field(default_factory=list)
     economies: list[Economy] = field(default_factory=list)
+    internal_budgets: list[InternalBudget] = field(default_factory=list)
+    follow_ups: list[FollowUp] = field(default_factory=list)  # auditors, complaints, surveys (seed 001 §3)
     wheels: list[AnnualWheel] = field(default_factory=list)
     compass_evaluations: list[Evaluation] = field(default_factory=list)  # Kommunkompassen (seed 002)
     compass_catalogues: list[Catalogue] = field(default_factory=list)

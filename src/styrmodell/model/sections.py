@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from styrmodell.model.base import Node
+from styrmodell.model.budgeting import InternalBudget
 from styrmodell.model.compass import Catalogue, Evaluation
 from styrmodell.model.economy import Economy
+from styrmodell.model.followup import FollowUp
 from styrmodell.model.goals import Activity, Assignment, Dialogue, Goal, Indicator, QualityFactor, Strategy, Vision
 from styrmodell.model.governance import AnnualWheel, Budget, ControlPlan, DelegationOrder, SteeringDocument
 from styrmodell.model.kolada import KoladaFetch
@@ -69,6 +71,21 @@ SECTIONS: list[Section] = [
     ),
     Section(("budget",), Budget, "budgets", many=False, description="Budget med flerårsplan och ramar."),
     Section(("ekonomi",), Economy, "economies", many=False, description="Den ekonomiska uppföljningen för ett år."),
+    Section(
+        ("internbudget",),
+        InternalBudget,
+        "internal_budgets",
+        many=False,
+        description="En nämnds internbudget: ramen fördelad på verksamheterna.",
+    ),
+    Section(
+        ("uppföljning",),
+        FollowUp,
+        "follow_ups",
+        many=False,
+        description="Uppföljningens underlag för en period: revisorernas bedömning, klagomål och synpunkter, "
+        "egenkontroller, målgruppsundersökningar ...",
+    ),
     Section(
         ("årshjul",),
         AnnualWheel,

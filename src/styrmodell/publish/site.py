@@ -371,7 +371,7 @@ class Builder:
                     when,
                     o.event.namn,
                     o.event.typ,
-                    names.get(o.event.organ or "", o.event.organ or "–"),
+                    ", ".join(names.get(i, i) for i in o.event.organ_ids) or "–",
                     o.event.avser.value if o.event.avser else None,
                 )
             )

@@ -76,13 +76,25 @@ def indicator_status(
     year = int(period[:4])
     outcome = indicator.utfall.get(period)
     target = indicator.målvärden.get(year)
+    interim = "-" in period and (indicator.ackumulerad or period in indicator.delmål)
     if outcome is None:
         return Judgement(Status.EJ_MATT, f"utfall saknas för {period}")
-    if target is None:
-        return Judgement(Status.EJ_MATT, f"målvärde saknas för {year}")
     if indicator.riktning is None:
         return Judgement(Status.EJ_MATT, "riktning saknas")
     higher = indicator.riktning == Direction.HIGHER
+    if interim:
+        # A cumulative outcome part-way through the year is judged against the period's interim
+        # target: 36 of the year's 60 in August is on track, not "ej uppnått".
+        if period in indicator.delmål:
+            target = indicator.delmål[period]
+        elif target is not None and (outcome >= target if higher else outcome <= target):
+            return Judgement(
+                Status.UPPNATT, f"ackumulerat utfall {_fmt(outcome)} har redan nått årets målvärde {_fmt(target)}"
+            )
+        else:
+            return Judgement(Status.EJ_MATT, f"ackumulerat mått: delmål saknas för {period} (`delmål:`)")
+    if target is None:
+        return Judgement(Status.EJ_MATT, f"målvärde saknas för {year}")
     met = outcome >= target if higher else outcome <= target
     if indicator.qualitative:
         text = f"utfall ”{indicator.step(outcome)}” mot målvärde ”{indicator.step(target)}” på skalan"
@@ -92,7 +104,8 @@ def indicator_status(
             steps = "ett steg" if partial_steps == 1 else f"{partial_steps} steg"
             return Judgement(Status.DELVIS, f"{text}; högst {steps} från målvärdet")
         return Judgement(Status.EJ_UPPNATT, text)
-    text = f"utfall {_fmt(outcome)} mot målvärde {_fmt(target)} ({'högre' if higher else 'lägre'} är bättre)"
+    what = f"delmålet för {period}" if interim else "målvärde"
+    text = f"utfall {_fmt(outcome)} mot {what} {_fmt(target)} ({'högre' if higher else 'lägre'} är bättre)"
     if met:
         return Judgement(Status.UPPNATT, text)
     # In decimals as written, so that 1,9 against 2,0 is exactly 5 % off, not a float's hair more.

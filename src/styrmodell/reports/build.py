@@ -89,9 +89,17 @@ def owner(repo: Repository, ident: str):
     return repo.organ_by_id.get(ident) or repo.administration_by_id.get(ident) or repo.unit_by_id.get(ident)
 
 
+def check_period(kind: ReportType, period: ReportPeriod) -> None:
+    """A report type that cannot cover the period (a forecast for a closed year) is refused, with why."""
+    reason = kind.refuses(period)
+    if reason:
+        raise FatalError(f"--period {period.key}: {reason}")
+
+
 def make(
     repo: Repository, root: Path, kind: ReportType, period: ReportPeriod, organ: str | None, fmt: str, workdir: Path
 ) -> Document:
+    check_period(kind, period)
     data = ReportData(repo, period, owner(repo, organ) if organ else None)
     if fmt == "pdf":
         return _pdf(root, kind, data, organ, workdir)

@@ -14,8 +14,10 @@ from functools import cached_property
 from typing import cast
 
 from styrmodell.model.base import period_sort_key
+from styrmodell.model.budgeting import Allocation, BudgetChange
 from styrmodell.model.config import AttainmentSettings, Level
 from styrmodell.model.economy import EconomyPeriod
+from styrmodell.model.followup import ITEMS, FollowUp
 from styrmodell.model.goals import (
     Activity,
     Assessment,
@@ -29,7 +31,7 @@ from styrmodell.model.goals import (
     Strategy,
 )
 from styrmodell.model.governance import Budget, ControlPlan, DelegationOrder, SteeringDocument
-from styrmodell.model.organisation import BOARDS, Administration, Organ, Unit
+from styrmodell.model.organisation import BOARDS, Administration, Organ, OrganKind, Unit
 from styrmodell.model.repository import Repository
 from styrmodell.reports.attainment import (
     GoalJudgement,
@@ -40,6 +42,15 @@ from styrmodell.reports.attainment import (
     period_used,
     settings_for,
     shown_to_kf,
+)
+from styrmodell.reports.economy import (
+    CompanyEconomy,
+    EconomyView,
+    InternalBudgetView,
+    InvestmentFrame,
+    OrganEconomy,
+    allocations,
+    internal_budgets,
 )
 from styrmodell.reports.period import ReportPeriod
 from styrmodell.svenska import dates
@@ -172,6 +183,16 @@ class AreaSummary:
     @property
     def total(self) -> int:
         return sum(self.counts.values())
+
+
+@dataclass
+class FollowUpSection:
+    """One kind of follow-up material in a report: whose it is and what it says, and who lacks it."""
+
+    key: str  # the field in `uppföljning:`
+    title: str
+    entries: list[tuple[str, object]]  # (whose, the text or object)
+    missing: list[str]
 
 
 @dataclass
@@ -664,30 +685,114 @@ class ReportData:
         return None
 
     @property
+    def closed(self) -> bool:
+        """Whether the period is a closed year: its economy is an outcome, not a forecast."""
+        return self.period.whole_year
+
+    @property
     def balanced_budget_result(self) -> float | None:
-        return self.economy.balanced_budget_result() if self.economy else None
+        return self.economy.balanced_budget_result(outcome=self.closed) if self.economy else None
 
     def frame(self, organ_id: str) -> float | None:
+        """The organ's frame at the period's end: the budget's, with the changes decided by then."""
         forecast = self.economy.nämnder.get(organ_id) if self.economy else None
         if forecast is not None and forecast.budget is not None:
             return forecast.budget
-        return self.budget.ramar.get(organ_id) if self.budget else None
+        return self.budget.frame(organ_id, self.period.end) if self.budget else None
 
     @cached_property
-    def board_forecasts(self) -> list[tuple[str, float | None, float | None, float, float | None, str | None]]:
-        """(organ, frame, outcome so far, forecast, deviation = frame − forecast, comment) per board."""
-        if self.economy is None or (self.organ is not None and not isinstance(self.organ, Organ)):
+    def board_forecasts(self) -> list[tuple[str, float | None, float | None, float | None, float | None, str | None]]:
+        """(organ, frame, outcome so far, forecast, deviation, comment) per board; the deviation is the frame
+        minus the forecast, or in a closed year minus the outcome. Kept for municipalities' own templates:
+        the shipped ones use `organ_economies`."""
+        return [
+            (o.name, o.frame, o.outcome, o.forecast, o.deviation, o.comment)
+            for o in self.organ_economies
+            if not self.is_company
+        ]
+
+    # --- each organ's own money ----------------------------------------------------------------
+    @cached_property
+    def money(self) -> EconomyView:
+        return EconomyView(self.repo, self.period.key, self.period.end, self.budget, self.economy)
+
+    @property
+    def is_company(self) -> bool:
+        return isinstance(self.organ, Organ) and self.organ.typ == OrganKind.BOLAG
+
+    @cached_property
+    def organ_economies(self) -> list[OrganEconomy]:
+        """Every board's own economy (for the whole municipality), or the organ's own."""
+        if self.organ is None:
+            return self.money.organs
+        if not isinstance(self.organ, Organ):
             return []
-        rows = []
-        for organ_id, forecast in self.economy.nämnder.items():
-            if self.organ is not None and organ_id != self.organ.id:
-                continue
-            frame = self.frame(organ_id)
-            deviation = None if frame is None else frame - forecast.prognos
-            rows.append(
-                (self.organ_name(organ_id), frame, forecast.utfall, forecast.prognos, deviation, forecast.kommentar)
-            )
-        return rows
+        own = self.money.organ(self.organ.id)
+        return [own] if own is not None else []
+
+    @cached_property
+    def own_economy(self) -> OrganEconomy | None:
+        return self.organ_economies[0] if self.organ is not None and self.organ_economies else None
+
+    @cached_property
+    def companies(self) -> list[CompanyEconomy]:
+        """The companies' own economy (for the whole municipality), or the company's own."""
+        if self.organ is None:
+            return self.money.companies
+        own = self.money.company(self.organ.id) if self.is_company else None
+        return [own] if own is not None else []
+
+    @cached_property
+    def own_company(self) -> CompanyEconomy | None:
+        return self.companies[0] if self.is_company and self.companies else None
+
+    @property
+    def staff(self):
+        """The staff of the report's owner: the municipality's, or the organ's or company's own."""
+        if self.organ is None:
+            return self.economy.personal if self.economy else None
+        if self.own_company is not None:
+            return self.own_company.result.personal
+        return self.own_economy.staff if self.own_economy is not None else None
+
+    @cached_property
+    def deficits(self) -> list[OrganEconomy]:
+        """Boards that forecast a negative deviation in a period during the year (the owner, if one)."""
+        boards = {o.id for o in self.repo.organs if o.typ in BOARDS}
+        return [o for o in self.organ_economies if not self.closed and o.negative and o.organ_id in boards]
+
+    @cached_property
+    def investments(self) -> list[InvestmentFrame]:
+        if self.organ is not None and not isinstance(self.organ, Organ):
+            return []
+        return self.money.investments(self.organ.id if self.organ is not None else None)
+
+    @cached_property
+    def budget_changes(self) -> list[BudgetChange]:
+        """The changes of the year's budget decided by the period's end (an organ: those of its frames)."""
+        changes = self.money.changes
+        if self.organ is None:
+            return changes
+        ident = self.organ.id
+        return [c for c in changes if ident in c.ramändringar or ident in c.investeringsändringar]
+
+    @cached_property
+    def internal_budgets(self) -> list[InternalBudgetView]:
+        if self.organ is not None and not isinstance(self.organ, Organ):
+            board = self.repo.boards_of(self.organ.id)
+            views = [v for b in board for v in internal_budgets(self.repo, self.period.year, b)]
+            for view in views:
+                view.rows = [r for r in view.rows if r.key in self._units]
+            return [v for v in views if v.rows]
+        return internal_budgets(self.repo, self.period.year, self.organ.id if self.organ else None)
+
+    def allocations(self, goal_id: str | None = None) -> list[Allocation]:
+        """What the budget sets aside within the frames for goals: the owner's, or those for one goal."""
+        organ_id = self.organ.id if isinstance(self.organ, Organ) and goal_id is None else None
+        return allocations(self.budget, organ_id, goal_id)
+
+    def goal_texts(self, ids: Sequence[str]) -> list[str]:
+        return [self.repo.goal_by_id[g].text if g in self.repo.goal_by_id else g for g in ids]
 
     @property
     def good_financial_management(self) -> tuple[str, str]:
@@ -713,6 +818,55 @@ class ReportData:
     @cached_property
     def compass(self):
         return compass_view(self)
+
+    # --- follow-up material: the auditors, complaints, egenkontroller, surveys -----------------------
+    @cached_property
+    def _follow_ups(self) -> dict[str | None, FollowUp]:
+        """The period's `uppföljning:` by organ (None: the whole municipality, also written `organ: kf`)."""
+        out: dict[str | None, FollowUp] = {}
+        for item in self.repo.follow_ups:
+            if item.period == self.period.key:
+                key = None if item.organ is None or item.organ in self.repo.kf_ids else item.organ
+                out.setdefault(key, item)
+        return out
+
+    def _providers(self) -> list[Organ]:
+        """Whose material a whole-municipality report gathers: the boards' and companies' (seed: "från
+        nämnder, styrelser och bolag")."""
+        kinds = BOARDS | {OrganKind.BOLAG}
+        return [o for o in self.repo.organs if o.typ in kinds]
+
+    def follow_up_sections(self, report: str) -> list[FollowUpSection]:
+        """The follow-up material a report (`årsredovisning` or `delårsrapport`) prints: every item the
+        municipality requires (`kräv_underlag:`) or the period has, with whose it is and who lacks it."""
+        required = getattr(self.repo.config.kräv_underlag, report, [])
+        sections = []
+        for key, (title, scope) in ITEMS.items():
+            if scope == "kommun" and self.organ is not None:
+                continue
+            if scope == "kommun":
+                owners: list[tuple[str | None, str]] = [(None, self.municipality)]
+            elif self.organ is None:
+                owners = [(None, self.municipality)] + [(o.id, o.namn) for o in self._providers()]
+            else:
+                owners = [(self.organ.id, self.organ.namn)]
+            entries = []
+            lacking = []
+            for ident, name in owners:
+                found = self._follow_ups.get(ident)
+                if found is not None and found.has(key):
+                    entries.append((name, getattr(found, key)))
+                elif ident is not None or scope == "kommun" or self.organ is not None:
+                    lacking.append((ident, name))
+            if not entries and key not in required:
+                continue
+            missing = []
+            if key in required and lacking:
+                names = ", ".join(name for _, name in lacking)
+                where = "uppföljning: period: " + self.period.key + ("" if scope == "kommun" else ", organ: …")
+                missing.append(f"{title.lower()} för {self.period.label} från {names} ({where}, {key})")
+            sections.append(FollowUpSection(key, title, entries, missing))
+        return sections
 
     # --- registers ---------------------------------------------------------------------------
     @property

@@ -32,12 +32,45 @@ def _interim(today: dt.date) -> ReportPeriod:
 
 
 def _tertial(today: dt.date) -> ReportPeriod:
-    """The latest tertial that has ended (the third is the whole year)."""
+    """The latest first or second tertial that has ended (the third is the whole year: the årsredovisning)."""
     if today.month > 8:
         return ReportPeriod(today.year, 8)
     if today.month > 4:
         return ReportPeriod(today.year, 4)
-    return ReportPeriod(today.year - 1, 12)
+    return ReportPeriod(today.year - 1, 8)
+
+
+def _last_month(today: dt.date) -> ReportPeriod:
+    """The latest month that has ended, within a year (after December: November, the year is closed)."""
+    if today.month == 1:
+        return ReportPeriod(today.year - 1, 11)
+    return ReportPeriod(today.year, today.month - 1)
+
+
+def _forecast_month(today: dt.date) -> ReportPeriod:
+    """The latest of the forecasts per 31/3, 31/5 and 31/10 that has passed."""
+    for month in (10, 5, 3):
+        if today.month > month:
+            return ReportPeriod(today.year, month)
+    return ReportPeriod(today.year - 1, 10)
+
+
+def _open_period(name: str) -> Callable[[ReportPeriod], str | None]:
+    """A report on a period during the year: a closed year is an outcome, which the årsredovisning reports."""
+
+    def refuses(period: ReportPeriod) -> str | None:
+        if period.whole_year:
+            return (
+                f"{name} gäller en period under året; {period.year} som helår är ett avslutat år, som redovisas "
+                f"med utfall i årsredovisningen (styr rapport arsredovisning --period {period.year})"
+            )
+        return None
+
+    return refuses
+
+
+def _any_period(period: ReportPeriod) -> str | None:
+    return None
 
 
 # Which organs have a report of their own under `--organ all`; fullmäktige's goal reports are the
@@ -49,6 +82,11 @@ def _goal_report(d: ReportData) -> bool:
     if d.organ.typ == OrganKind.KF:
         return False
     return d.organ.typ in BOARDS | {OrganKind.BOLAG} or bool(d.own_goals)
+
+
+def _economy_report(d: ReportData) -> bool:
+    """A board or company with figures of its own for the period."""
+    return isinstance(d.organ, Organ) and bool(d.own_economy or d.own_company)
 
 
 def _plans_assignments(d: ReportData) -> bool:
@@ -82,6 +120,7 @@ class ReportType:
     default_period: Callable[[dt.date], ReportPeriod]
     has_own: Callable[[ReportData], bool] = _goal_report  # whether an organ gets one under --organ all
     per_organ: bool = True  # False: only for the whole municipality
+    refuses: Callable[[ReportPeriod], str | None] = _any_period  # why a period cannot be reported on
 
 
 REPORTS: dict[str, ReportType] = {
@@ -105,8 +144,32 @@ REPORTS: dict[str, ReportType] = {
             "Delårsrapport",
             "måluppfyllelse, ekonomi med helårsprognos, personal, internkontroll",
             _interim,
+            refuses=_open_period("delårsrapporten"),
         ),
-        ReportType("tertialrapport", "Tertialrapport", "måluppfyllelse och ekonomisk prognos per tertial", _tertial),
+        ReportType(
+            "tertialrapport",
+            "Tertialrapport",
+            "måluppfyllelse och ekonomisk prognos per tertial",
+            _tertial,
+            refuses=_open_period("tertialrapporten"),
+        ),
+        ReportType(
+            "bokslutsprognos",
+            "Bokslutsprognos",
+            "prognos för helåret: resultat, nämndernas och bolagens prognos mot ram och budget, investeringar, "
+            "åtgärder vid negativ avvikelse",
+            _forecast_month,
+            _economy_report,
+            refuses=_open_period("bokslutsprognosen"),
+        ),
+        ReportType(
+            "manadsrapport",
+            "Månadsrapport",
+            "enklare ekonomisk redogörelse för månaden: utfall och prognos mot ram för nämnder, styrelse och bolag",
+            _last_month,
+            _economy_report,
+            refuses=_open_period("månadsrapporten"),
+        ),
         ReportType(
             "arsredovisning",
             "Årsredovisning – måluppfyllelse",

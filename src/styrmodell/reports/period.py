@@ -15,7 +15,7 @@ from styrmodell.errors import FatalError
 from styrmodell.model.base import MAX_DATE, MIN_DATE
 from styrmodell.svenska.dates import MONTHS
 
-_TERTIAL_END = {1: 4, 2: 8, 3: 12}
+_TERTIAL_END = {1: 4, 2: 8}
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,8 @@ FIRST_YEAR, LAST_YEAR = MIN_DATE.year, MAX_DATE.year  # the years a date in the 
 
 
 def parse_period(text: str) -> ReportPeriod:
-    """`2026-08-31` (the period ends that day, at a month's end), `2026-08`, `2026`, `2026-T1`."""
+    """`2026-08-31` (the period ends that day, at a month's end), `2026-08`, `2026`, `2026-T1`, `2026-T2`
+    (the third tertial is the whole year: refused, the year is written `2026`)."""
     period = _parse(text.strip())
     if not FIRST_YEAR <= period.year <= LAST_YEAR:
         raise FatalError(f"--period '{text.strip()}': ett år mellan {FIRST_YEAR} och {LAST_YEAR}")
@@ -60,6 +61,11 @@ def parse_period(text: str) -> ReportPeriod:
 
 def _parse(value: str) -> ReportPeriod:
     if match := re.fullmatch(r"(\d{4})-[Tt]([123])", value):
+        if match[2] == "3":
+            raise FatalError(
+                f"--period {value}: tredje tertialen slutar vid årets slut, och ett avslutat år redovisas i "
+                f"årsredovisningen; skriv --period {match[1]} (eller {match[1]}-T1, {match[1]}-T2)"
+            )
         return ReportPeriod(int(match[1]), _TERTIAL_END[int(match[2])])
     if re.fullmatch(r"\d{4}", value):
         return ReportPeriod(int(value), 12)

@@ -34,10 +34,19 @@ def indicator_row(row: IndicatorRow) -> list:
         indicator.namn,
         row.period,
         value(indicator, row.outcome),
-        value(indicator, row.target),
+        _target(row),
         _status(row),
         "; ".join(notes) or "–",
     ]
+
+
+def _target(row: IndicatorRow) -> str:
+    """The year's target; for a cumulative indicator part-way through the year, the period's interim target."""
+    indicator = row.indicator
+    interim = indicator.delmål.get(row.period) if "-" in row.period else None
+    if interim is None:
+        return value(indicator, row.target)
+    return f"{value(indicator, interim)} (delmål; helår {value(indicator, row.target)})"
 
 
 def goal_row(row: GoalRow, data: ReportData) -> list:
@@ -162,6 +171,160 @@ def result_rows(economy, previous, plan, with_forecast: bool) -> list:
             row += [column(economy.prognos, key), column(plan, key)]
         rows.append(row)
     return rows
+
+
+def organ_economy_row(economy, closed: bool) -> list:
+    """A board's net cost against its frame: frame, outcome, (forecast), deviation."""
+    cells = [economy.name, numbers.amount(economy.frame), numbers.amount(economy.outcome)]
+    if not closed:
+        cells.append(numbers.amount(economy.forecast))
+    cells.append(numbers.amount(economy.deviation, signed=True))
+    return cells
+
+
+def own_economy_rows(economy, label: str, previous_year: int) -> list:
+    """One board's own economy as a two-column table: frame, outcome, last year's, forecast, deviation."""
+    rows = [["Budgetram" + (" (med ändringar under året)" if economy.changes else ""), numbers.amount(economy.frame)]]
+    if economy.changes:
+        rows.insert(0, ["Budgetram i budgeten", numbers.amount(economy.budget_frame)])
+    rows.append([f"Nettokostnad {label}", numbers.amount(economy.outcome)])
+    if economy.previous_outcome is not None:
+        rows.append([f"Nettokostnad samma period {previous_year}", numbers.amount(economy.previous_outcome)])
+    if not economy.closed:
+        rows.append(["Nettokostnad, prognos för helåret", numbers.amount(economy.forecast)])
+    rows.append(
+        [
+            "Avvikelse mot ramen" + ("" if economy.closed else " enligt prognosen"),
+            numbers.amount(economy.deviation, signed=True),
+        ]
+    )
+    return rows
+
+
+def company_rows(company) -> list:
+    """A company's own income statement: outcome, last year's, (forecast,) budget."""
+    result, previous = company.result, company.previous
+
+    def column(values, key):
+        return numbers.number(getattr(values, key), 1) if values is not None else "–"
+
+    rows = []
+    for label, key in (
+        ("Intäkter", "intäkter"),
+        ("Kostnader", "kostnader"),
+        ("Finansnetto", "finansnetto"),
+        ("Resultat", "resultat"),
+    ):
+        row = [label, column(result.utfall, key)]
+        if previous is not None and previous.utfall is not None:
+            row.append(column(previous.utfall, key))
+        if not company.closed:
+            row.append(column(result.prognos, key))
+        budget = result.budget
+        row.append(
+            column(budget, key)
+            if budget is not None
+            else (numbers.number(company.budget_result, 1) if key == "resultat" else "–")
+        )
+        rows.append(row)
+    return rows
+
+
+def company_row(company) -> list:
+    """A company in the whole municipality's table: result so far, (forecast,) budgeted result."""
+    result = company.result
+    cells = [company.name, numbers.amount(result.utfall.resultat if result.utfall else None)]
+    if not company.closed:
+        cells.append(numbers.amount(result.prognos.resultat if result.prognos else None))
+    cells.append(numbers.amount(company.budget_result))
+    return cells
+
+
+def balance_rows(sheet) -> list:
+    return [
+        ["Tillgångar", numbers.number(sheet.tillgångar, 1)],
+        ["Eget kapital", numbers.number(sheet.eget_kapital, 1)],
+        ["Avsättningar", numbers.number(sheet.avsättningar, 1)],
+        ["Skulder", numbers.number(sheet.skulder, 1)],
+        ["Soliditet", numbers.percent(sheet.soliditet)],
+    ]
+
+
+def investment_frame_row(frame, closed: bool) -> list:
+    cells = [frame.name, numbers.amount(frame.frame), numbers.amount(frame.outcome)]
+    if not closed:
+        cells.append(numbers.amount(frame.forecast))
+    spent = frame.outcome if closed else frame.forecast
+    cells.append(numbers.amount(None if frame.frame is None or spent is None else frame.frame - spent, signed=True))
+    return cells
+
+
+def project_row(row, closed: bool) -> list:
+    cells = [row.project.namn, row.organ_name, numbers.amount(row.year_budget), numbers.amount(row.outcome)]
+    if not closed:
+        cells.append(numbers.amount(row.forecast))
+    cells.append(numbers.amount(row.deviation, signed=True))
+    return cells
+
+
+def planned_project_row(project, years: list[int], data: ReportData) -> list:
+    return (
+        [project.namn, data.organ_name(project.organ)]
+        + [numbers.amount(project.år.get(y)) for y in years]
+        + [numbers.amount(project.utgift), "; ".join(data.goal_texts(project.mål)) or "–"]
+    )
+
+
+def allocation_row(allocation, data: ReportData) -> list:
+    return [
+        data.organ_name(allocation.organ),
+        numbers.amount(allocation.belopp),
+        "; ".join(data.goal_texts(allocation.mål)),
+        allocation.beskrivning or "–",
+    ]
+
+
+def internal_row(row, data: ReportData) -> list:
+    return [row.name, numbers.amount(row.amount), "; ".join(data.goal_texts(row.goals)) or "–", row.comment or "–"]
+
+
+def change_row(change, data: ReportData) -> list:
+    decided = f"{data.organ_name(change.beslut.organ)} {dates.date(change.beslut.datum)}"
+    if change.beslut.paragraf:
+        decided += f" {change.beslut.paragraf}"
+    mine = (lambda organ: organ == data.organ.id) if data.organ is not None else (lambda organ: True)
+    parts = [
+        f"{data.organ_name(o)} {numbers.amount(v, signed=True)}" for o, v in change.ramändringar.items() if mine(o)
+    ]
+    parts += [
+        f"investeringar {data.organ_name(o)} {numbers.amount(v, signed=True)}"
+        for o, v in change.investeringsändringar.items()
+        if mine(o)
+    ]
+    return [change.typ.value, decided, "; ".join(parts) or "–", change.finansiering or "–"]
+
+
+def company_budget_row(item: tuple, data: ReportData) -> list:
+    organ_id, company = item
+    return [
+        data.organ_name(organ_id),
+        numbers.amount(company.resultat),
+        numbers.amount(company.investeringar),
+        company.redogörelse,
+    ]
+
+
+def balance_budget_rows(budget) -> list:
+    years = sorted(budget.balansbudget)
+    return [
+        [label] + [numbers.number(getattr(budget.balansbudget[y], key), 1) for y in years]
+        for label, key in (
+            ("Tillgångar", "tillgångar"),
+            ("Eget kapital", "eget_kapital"),
+            ("Avsättningar", "avsättningar"),
+            ("Skulder", "skulder"),
+        )
+    ] + [["Soliditet"] + [numbers.percent(budget.balansbudget[y].soliditet) for y in years]]
 
 
 def document_row(document, data: ReportData) -> list:
@@ -341,5 +504,21 @@ FILTERS = {
     "kompassfråga": compass_question_row,
     "avsnitt": sections,
     "förbättringsrad": improvement_row,
+    "organekonomirad": organ_economy_row,
+    "bolagsrad": company_row,
+    "investeringsramrad": investment_frame_row,
+    "projektrad": project_row,
+    "planerad_projektrad": planned_project_row,
+    "satsningsrad": allocation_row,
+    "internbudgetrad": internal_row,
+    "ändringsrad": change_row,
+    "koncernföretagsrad": company_budget_row,
 }
-GLOBALS = {"resultatrader": result_rows, "budgetrader": budget_rows}
+GLOBALS = {
+    "resultatrader": result_rows,
+    "budgetrader": budget_rows,
+    "egen_ekonomi_rader": own_economy_rows,
+    "bolagsrader": company_rows,
+    "balansrader": balance_rows,
+    "balansbudgetrader": balance_budget_rows,
+}

@@ -1,5 +1,5 @@
 """The new year's annual wheel, checked from its rules: every event computed from the proposed
-meeting calendar, and the law's dates (SM921–SM929) for that year."""
+meeting calendar, and the law's dates (SM921–SM930) for that year."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from styrmodell.findings import Finding
 from styrmodell.model.repository import Repository
 from styrmodell.validation.checker import active_rules, run
 
-WHEEL_RULES = {f"SM92{n}" for n in range(1, 10)}
+WHEEL_RULES = {f"SM92{n}" for n in range(1, 10)} | {"SM930"}
 
 
 def check_wheel(repo: Repository, year: int) -> tuple[WheelYear, list[Finding]]:

@@ -29,7 +29,7 @@ from collections.abc import Iterator
 
 from styrmodell.findings import Location, Severity
 from styrmodell.model.repository import Repository
-from styrmodell.rules._wheel import computed, iso, moment
+from styrmodell.rules._wheel import every_described_year, iso, moment
 from styrmodell.rules.base import Basis
 
 CODE = "SM926"
@@ -40,10 +40,13 @@ BASIS = Basis.TEXT
 
 
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
-    year = computed(repo).year
-    handover = moment(repo, "årsredovisning-överlämnad")
-    approval = moment(repo, "årsredovisning-kf")
-    discharge = moment(repo, "ansvarsfrihet")
+    yield from every_described_year(repo, _year)
+
+
+def _year(repo: Repository, year: int) -> Iterator[tuple[str, Location]]:
+    handover = moment(repo, "årsredovisning-överlämnad", year)
+    approval = moment(repo, "årsredovisning-kf", year)
+    discharge = moment(repo, "ansvarsfrihet", year)
     if handover is not None and handover.due > dt.date(year, 4, 15):
         yield (
             f"årsredovisningen lämnas över {iso(handover.due)}; senast den 15 april (KL 11 kap. 20 §)",

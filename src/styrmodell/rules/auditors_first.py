@@ -28,7 +28,7 @@ from collections.abc import Iterator
 
 from styrmodell.findings import Location, Severity
 from styrmodell.model.repository import Repository
-from styrmodell.rules._wheel import iso, moment
+from styrmodell.rules._wheel import every_described_year, iso, moment
 from styrmodell.rules.base import Basis
 
 CODE = "SM925"
@@ -44,8 +44,12 @@ PAIRS = [
 
 
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
+    yield from every_described_year(repo, _year)
+
+
+def _year(repo: Repository, year: int) -> Iterator[tuple[str, Location]]:
     for auditors_key, council_key, what in PAIRS:
-        auditors, council = moment(repo, auditors_key), moment(repo, council_key)
+        auditors, council = moment(repo, auditors_key, year), moment(repo, council_key, year)
         if auditors is not None and council is not None and auditors.due >= council.start:
             yield (
                 f"revisorernas bedömning av {what} ({iso(auditors.due)}) ska finnas före fullmäktiges behandling "

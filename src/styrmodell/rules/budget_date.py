@@ -56,7 +56,7 @@ from styrmodell.findings import Location, Severity
 from styrmodell.model.governance import Budget
 from styrmodell.model.repository import Repository
 from styrmodell.rules.base import Basis
-from styrmodell.rules.mandate_period import is_election_year
+from styrmodell.svenska.elections import is_election_year
 
 CODE = "SM915"
 NAME = "budgetens-beslutsdatum"

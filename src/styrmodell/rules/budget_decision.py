@@ -61,7 +61,7 @@ from styrmodell.findings import Location, Severity
 from styrmodell.model.repository import Repository
 from styrmodell.rules._wheel import described_years, iso, moment
 from styrmodell.rules.base import Basis
-from styrmodell.rules.mandate_period import is_election_year
+from styrmodell.svenska.elections import is_election_year
 
 CODE = "SM922"
 NAME = "budgetbeslut-senast-november"

@@ -80,13 +80,17 @@ def _year(repo: Repository, year: int) -> Iterator[tuple[str, Location]]:
     lawful_november = False
     if proposal is not None:
         event, where = proposal.event, proposal.event.where("när")
-        organ = event.organ or event.när.möte
-        if organ and repo.organ_kind(organ) not in (None, OrganKind.KS.value):
-            yield (
-                f"budgetförslaget ('{event.id}') upprättas av '{organ}'; förslaget till budget upprättas av "
-                "styrelsen (KL 11 kap. 8 §)",
-                event.where("organ") if event.organ else where,
-            )
+        named: list[tuple[str | None, Location]] = [
+            (organ, event.where("organ", *([index] if isinstance(event.organ, list) else [])))
+            for index, organ in enumerate(event.organ_ids)
+        ]
+        for organ, place in named or [(event.när.möte, where)]:
+            if organ and repo.organ_kind(organ) not in (None, OrganKind.KS.value):
+                yield (
+                    f"budgetförslaget ('{event.id}') upprättas av '{organ}'; förslaget till budget upprättas av "
+                    "styrelsen (KL 11 kap. 8 §)",
+                    place,
+                )
         if proposal.due > november:
             yield (
                 f"budgetförslaget ('{event.id}') infaller {iso(proposal.due)}; styrelsen ska upprätta förslaget "

@@ -128,13 +128,16 @@ def _wheel(repo: Repository) -> Iterator[tuple[str, Location]]:
             if event.avser is None or event.avser.value not in MOMENTS:
                 continue
             what, ref = MOMENTS[event.avser.value]
-            for field, organ, node, key in (
-                ("organ", event.organ, event, "organ"),
-                ("sammanträde", event.när.möte, event.när, "möte"),
-            ):
+            several = isinstance(event.organ, list)
+            places: list[tuple[str, str | None, Location]] = [
+                ("organ", organ, event.where("organ", index) if several else event.where("organ"))
+                for index, organ in enumerate(event.organ_ids)
+            ]
+            places.append(("sammanträde", event.när.möte, event.när.where("möte")))
+            for field, organ, place in places:
                 if _other(repo, organ):
                     yield (
                         f"'{event.id}' är {what}, men händelsens {field} är '{organ}'; det beslutet fattas av "
                         f"fullmäktige ({ref})",
-                        node.where(key),
+                        place,
                     )

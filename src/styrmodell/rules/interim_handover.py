@@ -28,7 +28,7 @@ from collections.abc import Iterator
 
 from styrmodell.findings import Location, Severity
 from styrmodell.model.repository import Repository
-from styrmodell.rules._wheel import iso, moment
+from styrmodell.rules._wheel import every_described_year, iso, moment
 from styrmodell.rules.base import Basis
 
 CODE = "SM924"
@@ -48,9 +48,13 @@ def _plus_two_months(day: dt.date) -> dt.date:
 
 
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
-    end = moment(repo, "delårsrapport-periodslut")
-    handover = moment(repo, "delårsrapport-överlämnad")
-    council = moment(repo, "delårsrapport-kf")
+    yield from every_described_year(repo, _year)
+
+
+def _year(repo: Repository, year: int) -> Iterator[tuple[str, Location]]:
+    end = moment(repo, "delårsrapport-periodslut", year)
+    handover = moment(repo, "delårsrapport-överlämnad", year)
+    council = moment(repo, "delårsrapport-kf", year)
     if end is not None and handover is not None:
         limit = _plus_two_months(end.due)
         if handover.due > limit:

@@ -29,7 +29,7 @@ from collections.abc import Iterator
 
 from styrmodell.findings import Location, Severity
 from styrmodell.model.repository import Repository
-from styrmodell.rules._wheel import iso, moment
+from styrmodell.rules._wheel import every_described_year, iso, moment
 from styrmodell.rules.base import Basis
 
 CODE = "SM923"
@@ -40,7 +40,11 @@ BASIS = Basis.SECONDARY
 
 
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
-    end = moment(repo, "delårsrapport-periodslut")
+    yield from every_described_year(repo, _year)
+
+
+def _year(repo: Repository, year_number: int) -> Iterator[tuple[str, Location]]:
+    end = moment(repo, "delårsrapport-periodslut", year_number)
     if end is None:
         return
     year = end.due.year

@@ -32,16 +32,13 @@ from collections.abc import Iterator
 from styrmodell.findings import Location, Severity
 from styrmodell.model.repository import Repository
 from styrmodell.rules.base import Basis
+from styrmodell.svenska.elections import is_election_year
 
 CODE = "SM902"
 NAME = "mandatperiod"
 SEVERITY = Severity.ERROR
 REFERENCE = "KL 5 kap. 9 §"
 BASIS = Basis.TEXT
-
-
-def is_election_year(year: int) -> bool:
-    return year >= 1994 and (year - 2022) % 4 == 0
 
 
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:

@@ -40,6 +40,7 @@ KL 6 kap. 37 § (en delegat ska vara en roll eller ett organ som finns).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from styrmodell.findings import Location, Severity
@@ -47,6 +48,8 @@ from styrmodell.model.base import Node
 from styrmodell.model.repository import Repository
 from styrmodell.rules.base import Basis
 from styrmodell.svenska.suggest import suggest
+
+_MONTH_DAY = re.compile(r"^(\d{4}-)?\d{2}-\d{2}$")
 
 CODE = "SM201"
 NAME = "okänd-referens"
@@ -219,8 +222,15 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
                 )
     for wheel in repo.wheels:
         for event in wheel.händelser:
-            c.ref(event, "organ", event.organ, ORGAN)
+            if isinstance(event.organ, list):
+                c.refs(event, "organ", event.organ, ORGAN)
+            else:
+                c.ref(event, "organ", event.organ, ORGAN)
             c.refs(event, "beroenden", event.beroenden, ("händelse",))
+            for point in ("från", "till"):
+                value = getattr(event.när, point)
+                if isinstance(value, str) and not _MONTH_DAY.match(value.strip()):
+                    c.ref(event.när, point, value.strip(), ("händelse",))
             c.ref(event.när, "möte", event.när.möte, ORGAN)
         for organ_id in wheel.sammanträden:
             if organ_id not in repo.organ_by_id:
