@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import EXAMPLES, run_styr
+from conftest import EXAMPLES, ROOT, run_styr
 
 NO_TRACEBACK = "Traceback"
 
@@ -207,8 +207,9 @@ def test_schema_accepts_every_file_of_the_examples_and_rejects_unknown_keys():
     content = jsonschema.Draft202012Validator(content_schema())
     config = jsonschema.Draft202012Validator(config_schema())
     checked = 0
-    for example in ("grastorp", "astorp"):
-        for path in sorted((EXAMPLES / example).rglob("*.yaml")):
+    repos = [EXAMPLES / "grastorp", EXAMPLES / "astorp", *sorted((ROOT / "tests" / "repos").iterdir())]
+    for repo in repos:
+        for path in sorted(repo.rglob("*.yaml")):
             data = _stringify_keys(load_text(path.name, path.read_text("utf-8")).data)
             validator = config if path.name == "styrmodell.yaml" else content
             errors = [e.message for e in validator.iter_errors(data)]
@@ -217,6 +218,10 @@ def test_schema_accepts_every_file_of_the_examples_and_rejects_unknown_keys():
     assert checked > 20
     wrong = {"mål": [{"id": "m1", "nivå": "mål", "text": "x", "tjäner": ["y"]}]}
     assert any("tjäner" in e.message for e in content.iter_errors(wrong))
+    flags = {"indikatorer": [{"id": "i1", "namn": "x", "enhet": "st", "riktning": "högre", "ackumulerad": "ja"}]}
+    assert [e.message for e in content.iter_errors(flags)] == []
+    flags["indikatorer"][0]["ackumulerad"] = "kanske"
+    assert list(content.iter_errors(flags))
 
 
 def test_schema_knows_the_short_forms_the_model_accepts():

@@ -110,7 +110,24 @@ def _swedish_bool(value: Any) -> Any:
     return value
 
 
-Flag = Annotated[bool, BeforeValidator(_swedish_bool)]
+# true/false, or the Swedish words the files are written in: the schema says so too, so that the editor
+# does not mark `balansdag: ja` that `styr validera` accepts
+Flag = Annotated[
+    bool,
+    BeforeValidator(_swedish_bool),
+    WithJsonSchema(
+        {"anyOf": [{"type": "boolean"}, {"type": "string", "enum": ["ja", "nej", "Ja", "Nej", "JA", "NEJ"]}]}
+    ),
+]
+
+
+def one_or_list_schema(schema: dict[str, Any]) -> None:
+    """For a list field whose validator also takes one item (`organtyp: nämnd` for `[nämnd]`): the schema
+    says both, so that the editor does not mark the short form `styr validera` accepts."""
+    items = schema.get("items")
+    if isinstance(items, dict):
+        whole = {key: schema.pop(key) for key in ("type", "items") if key in schema}
+        schema["anyOf"] = [items, whole]
 
 
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=120)]
@@ -127,6 +144,13 @@ Text = str
 # and ratios in the reports stay finite. The bounds are checked in pydantic's own code.
 MAX_NUMBER = 1e15
 Number = Annotated[float, Field(ge=-MAX_NUMBER, le=MAX_NUMBER)]
+# An indicator's value: a number, or for a qualitative indicator a step of its scale, written as the
+# step's word (the indicator's validator turns it into the step's place before this type sees it)
+StepOrNumber = Annotated[
+    float,
+    Field(ge=-MAX_NUMBER, le=MAX_NUMBER),
+    WithJsonSchema({"anyOf": [{"type": "number", "minimum": -MAX_NUMBER, "maximum": MAX_NUMBER}, {"type": "string"}]}),
+]
 
 # A date the model keeps: written ÅÅÅÅ-MM-DD (a number is not a date: pydantic would read `2026`
 # as seconds after 1970), between 1800 and 2199, so that a date plus any offset the format allows
@@ -161,7 +185,10 @@ def parse_period(value: Any) -> str:
     return text
 
 
-Period = Annotated[str, BeforeValidator(parse_period)]
+# written 2025 (a number in YAML) or 2026-08 (text): the schema says both
+Period = Annotated[
+    str, BeforeValidator(parse_period), WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "integer"}]})
+]
 
 
 def period_sort_key(period: str) -> tuple[int, int]:

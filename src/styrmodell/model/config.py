@@ -293,6 +293,13 @@ class RuleSetting(Node):
         return dict(self.model_extra or {})
 
 
+def _rule_shorthands_in_schema(schema: dict[str, Any]) -> None:
+    """The schema says what `_shorthand` reads, so that the editor does not mark `SM401: av`."""
+    setting = schema.get("additionalProperties")
+    if isinstance(setting, dict):
+        schema["additionalProperties"] = {"anyOf": [{"type": "boolean"}, {"type": "string"}, setting]}
+
+
 class Config(Node):
     extends: Text | None = Field(
         default=None,
@@ -304,6 +311,7 @@ class Config(Node):
     regler: dict[Text, RuleSetting] = Field(
         default={},
         description="Per regel (kod eller namn): av, en allvarlighet, eller {aktiv, allvarlighet, regelns inställningar}.",
+        json_schema_extra=_rule_shorthands_in_schema,
     )
     gränser: Limits = Field(default=Limits(), description="Gränser för vad som läses.")
     måluppfyllelse: AttainmentSettings = Field(

@@ -17,7 +17,20 @@ from pydantic import (
     model_validator,
 )
 
-from styrmodell.model.base import Date, Decision, Flag, Id, Node, Number, Period, Ref, RefList, Text, parse_period
+from styrmodell.model.base import (
+    Date,
+    Decision,
+    Flag,
+    Id,
+    Node,
+    Number,
+    Period,
+    Ref,
+    RefList,
+    StepOrNumber,
+    Text,
+    parse_period,
+)
 from styrmodell.svenska.suggest import did_you_mean
 
 KOLADA_SOURCE = re.compile(r"^kolada:(.*)$")
@@ -226,7 +239,7 @@ class Direction(str, Enum):
 
 class Baseline(Node):
     år: int = Field(ge=1990, le=2100, description="Året som utgångsvärdet gäller.")
-    värde: Number = Field(description="Utgångsvärdet; för en kvalitativ indikator ett steg på skalan.")
+    värde: StepOrNumber = Field(description="Utgångsvärdet; för en kvalitativ indikator ett steg på skalan.")
 
 
 _VALUE_FIELDS = ("bas", "målvärden", "utfall", "jämförelser")
@@ -268,12 +281,12 @@ class Indicator(Node):
         "anges då som ett av stegen.",
     )
     bas: Baseline | None = Field(default=None, description="Utgångsvärdet: {år, värde}.")
-    målvärden: dict[int, Number | None] = Field(
+    målvärden: dict[int, StepOrNumber | None] = Field(
         default={},
         description="Målvärde per år: {2026: 85}; för en kvalitativ indikator ett steg på skalan. null är ett år "
         "vars målvärde ännu inte är beslutat (`styr nytt-ar` lägger till det).",
     )
-    utfall: dict[Period, Number | None] = Field(
+    utfall: dict[Period, StepOrNumber | None] = Field(
         default={},
         description="Utfall per period: {2025: 84.1, 2026-08: 85.0}; null där värdet saknas; för en kvalitativ "
         "indikator ett steg på skalan.",
@@ -283,7 +296,7 @@ class Indicator(Node):
         description="Utfallet räknas ihop över året eller flera år (t.ex. färdigställda lägenheter): under året "
         "bedöms det mot periodens `delmål`, inte mot helårets målvärde.",
     )
-    delmål: dict[Period, Number] = Field(
+    delmål: dict[Period, StepOrNumber] = Field(
         default={},
         description="Målvärde för en period under året, för en ackumulerad indikator: {2026-08: 36} (36 av årets "
         "60 i augusti är enligt plan).",
@@ -292,7 +305,7 @@ class Indicator(Node):
         default={},
         description="Utfall för kvinnor och män var för sig: {kvinnor: {2024: 81.0}, män: {2024: 86.5}}.",
     )
-    jämförelser: dict[Text, dict[Period, Number | None]] = Field(
+    jämförelser: dict[Text, dict[Period, StepOrNumber | None]] = Field(
         default={}, description="Jämförelsevärden per jämförelse och period: {Riket: {2025: 83.2}}."
     )
     beskrivning: Text | None = Field(default=None, description="Vad indikatorn visar.")

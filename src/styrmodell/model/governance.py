@@ -8,7 +8,19 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
-from styrmodell.model.base import Date, DayOffset, Decision, Flag, Id, Node, Number, Ref, RefList, Text
+from styrmodell.model.base import (
+    Date,
+    DayOffset,
+    Decision,
+    Flag,
+    Id,
+    Node,
+    Number,
+    Ref,
+    RefList,
+    Text,
+    one_or_list_schema,
+)
 from styrmodell.model.budgeting import Allocation, BudgetChange, InvestmentBudget, frame_on
 from styrmodell.model.organisation import OrganKind
 
@@ -595,6 +607,7 @@ class Event(Node):
         default=[],
         description='Händelsen gäller varje organ av ett slag: nämnd, ks, bolag ... ("styrelser och nämnder": '
         '[ks, nämnd]; "bolagen": bolag).',
+        json_schema_extra=one_or_list_schema,
     )
     när: When = Field(
         description="När händelsen infaller: {datum, månad, möte, före, efter, dagar}, återkommande {varje, "
