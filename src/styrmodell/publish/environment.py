@@ -10,6 +10,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from styrmodell.reports import rows
+from styrmodell.reports.engine import tidy
 from styrmodell.svenska import dates, numbers, text
 
 
@@ -39,14 +40,7 @@ def environment() -> ImmutableSandboxedEnvironment:
 
 
 def render(template: str, **values: object) -> str:
-    out = environment().get_template(template).render(**values)
-    lines = [line.rstrip() for line in out.splitlines()]
-    kept: list[str] = []
-    for line in lines:
-        if not line and (not kept or not kept[-1]):
-            continue
-        kept.append(line)
-    return "\n".join(kept).strip() + "\n"
+    return tidy(environment().get_template(template).render(**values))
 
 
 def macro(template: str, name: str):

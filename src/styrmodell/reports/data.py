@@ -589,14 +589,7 @@ class ReportData:
     def plan_goals(self) -> list[PlanGoal]:
         """An uppdragsplan: the year's assignments of the owner (given by it; for the whole municipality,
         all) under the goals they serve, with the owner's indicators for those goals."""
-        year = self.period.year
-        if self.organ is None:
-            mine = list(self.repo.assignments)
-        elif isinstance(self.organ, Organ):
-            mine = [a for a in self.repo.assignments if self.organ.id in (a.givare, a.mottagare)]
-        else:
-            mine = [a for a in self.repo.assignments if a.mottagare in self._recipients]
-        mine = [a for a in mine if a.plan_year == year]
+        mine = self._plan_assignments
         indicators = [
             i
             for i in self.repo.indicators
@@ -634,14 +627,19 @@ class ReportData:
     def plan_other_assignments(self) -> list[Assignment]:
         """The year's assignments in the plan that serve none of the goals."""
         placed = {a.id for row in self.plan_goals for a in row.assignments}
-        year = self.period.year
+        return [a for a in self._plan_assignments if a.id not in placed]
+
+    @cached_property
+    def _plan_assignments(self) -> list[Assignment]:
+        """The year's assignments of the plan's owner (given or received by it; for the whole
+        municipality, all)."""
         if self.organ is None:
             mine = list(self.repo.assignments)
         elif isinstance(self.organ, Organ):
             mine = [a for a in self.repo.assignments if self.organ.id in (a.givare, a.mottagare)]
         else:
             mine = [a for a in self.repo.assignments if a.mottagare in self._recipients]
-        return [a for a in mine if a.plan_year == year and a.id not in placed]
+        return [a for a in mine if a.plan_year == self.period.year]
 
     @cached_property
     def dialogues(self) -> list[Dialogue]:

@@ -176,7 +176,7 @@ def render(report: str, data: ReportData, fmt: str, root: Path | None = None, ti
             output, missing = work()
         except Exception as error:  # noqa: BLE001 - whatever a template does wrong is the template's error
             raise FatalError(describe(error)) from None
-    return Rendered(_tidy(output, library), list(missing))
+    return Rendered(tidy(output), list(missing))
 
 
 def _template_error(error: BaseException, report: str, root: Path | None) -> str:
@@ -234,8 +234,9 @@ def _shown_template(filename: str, root: Path | None) -> str:
     return filename
 
 
-def _tidy(text: str, library: str) -> str:
-    """At most one blank line in a row (two in Markdown would be noise), and one newline at the end."""
+def tidy(text: str) -> str:
+    """At most one blank line in a row (two in Markdown would be noise), none at the start or the end,
+    no trailing spaces, and one newline at the end."""
     lines = [line.rstrip() for line in text.splitlines()]
     out: list[str] = []
     for line in lines:

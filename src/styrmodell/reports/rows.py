@@ -151,24 +151,27 @@ def plan_assignment_row(assignment, data: ReportData) -> list:
     return [assignment.text, data.organ_name(assignment.mottagare), deadline, assignment.återrapportering or "–"]
 
 
+_INCOME_LINES = (
+    ("Intäkter", "intäkter"),
+    ("Kostnader", "kostnader"),
+    ("Finansnetto", "finansnetto"),
+    ("Resultat", "resultat"),
+)
+
+
+def _income_figure(values, key: str) -> str:
+    return numbers.number(getattr(values, key), 1) if values is not None else "–"
+
+
 def result_rows(economy, previous, plan, with_forecast: bool) -> list:
     """Resultaträkning: outcome for the period, the same period last year, forecast and budget."""
-
-    def column(values, key):
-        return numbers.number(getattr(values, key), 1) if values is not None else "–"
-
     rows = []
-    for label, key in (
-        ("Intäkter", "intäkter"),
-        ("Kostnader", "kostnader"),
-        ("Finansnetto", "finansnetto"),
-        ("Resultat", "resultat"),
-    ):
-        row = [label, column(economy.utfall, key)]
+    for label, key in _INCOME_LINES:
+        row = [label, _income_figure(economy.utfall, key)]
         if previous is not None and previous.utfall is not None:
-            row.append(column(previous.utfall, key))
+            row.append(_income_figure(previous.utfall, key))
         if with_forecast:
-            row += [column(economy.prognos, key), column(plan, key)]
+            row += [_income_figure(economy.prognos, key), _income_figure(plan, key)]
         rows.append(row)
     return rows
 
@@ -204,25 +207,16 @@ def own_economy_rows(economy, label: str, previous_year: int) -> list:
 def company_rows(company) -> list:
     """A company's own income statement: outcome, last year's, (forecast,) budget."""
     result, previous = company.result, company.previous
-
-    def column(values, key):
-        return numbers.number(getattr(values, key), 1) if values is not None else "–"
-
     rows = []
-    for label, key in (
-        ("Intäkter", "intäkter"),
-        ("Kostnader", "kostnader"),
-        ("Finansnetto", "finansnetto"),
-        ("Resultat", "resultat"),
-    ):
-        row = [label, column(result.utfall, key)]
+    for label, key in _INCOME_LINES:
+        row = [label, _income_figure(result.utfall, key)]
         if previous is not None and previous.utfall is not None:
-            row.append(column(previous.utfall, key))
+            row.append(_income_figure(previous.utfall, key))
         if not company.closed:
-            row.append(column(result.prognos, key))
+            row.append(_income_figure(result.prognos, key))
         budget = result.budget
         row.append(
-            column(budget, key)
+            _income_figure(budget, key)
             if budget is not None
             else (numbers.number(company.budget_result, 1) if key == "resultat" else "–")
         )
