@@ -15,8 +15,8 @@ import pytest
 
 from styrmodell.errors import FatalError
 from styrmodell.load.cache import Cache
-from styrmodell.lsp.overlay import OverlaySource
 from styrmodell.validation.pipeline import Result, validate
+from styrmodell.validation.resident import Resident
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 import generate
@@ -112,23 +112,22 @@ def test_every_incremental_result_is_the_cold_result(tmp_path, seed):
     editor = Editor(root, seed)
     cache = Cache(tmp_path / "cache")
     validate(root, cache=cache)  # warm
-    pieces: dict = {}  # the language server's resident model pieces
+    in_editor_model = Resident(root)  # the language server's resident model
+    saved_model = Resident(root)  # `styr server`'s: the files as saved
     kinds: dict[str, int] = {}
     for step in range(EDITS):
         relpath, data, what = editor.edit()
         kinds[what.split()[0]] = kinds.get(what.split()[0], 0) + 1
         if data is not None:  # the language server: the edit is an unsaved buffer
-            overlay = OverlaySource(root, {relpath: data})
-            in_editor = _outcome(
-                lambda: validate(overlay, cache=cache, need_model=True, pieces=pieces)  # noqa: B023 (called here)
-            )
+            in_editor = _outcome(lambda: in_editor_model.validate({relpath: data}))  # noqa: B023 (called here)
         editor.write(relpath, data)
         cold = _outcome(lambda: validate(root))
         context = f"steg {step}: {relpath}: {what}"
         assert _outcome(lambda: validate(root, cache=cache)) == cold, context
         assert _outcome(lambda: validate(root, cache=cache)) == cold, context  # the result cache's answer
-        # the resident model after the file is saved, without a cache (only changed files are built)
-        assert _outcome(lambda: validate(root, need_model=True, pieces=pieces)) == cold, context
+        # the resident models after the file is saved (only changed files are read and built)
+        assert _outcome(lambda: saved_model.validate()) == cold, context
+        assert _outcome(lambda: in_editor_model.validate()) == cold, context
         if data is not None:
             assert in_editor == cold, context
     assert sum(kinds.values()) == EDITS and len(kinds) >= 6, kinds

@@ -80,3 +80,31 @@ class Problem:
     code: str
     message: str
     location: Location
+
+
+def to_rows(findings: list[Finding]) -> list[tuple]:
+    """Findings as plain values (for the cache and the server's answers); `from_rows` reads them back."""
+    return [
+        (
+            f.code,
+            f.name,
+            f.severity.value,
+            f.message,
+            f.location.path,
+            f.location.line,
+            f.location.column,
+            [(r.path, r.line, r.column) for r in f.related],
+            f.more,
+        )
+        for f in findings
+    ]
+
+
+def from_rows(rows) -> list[Finding]:
+    """The findings `to_rows` gave; TypeError or ValueError for anything else."""
+    return [
+        Finding(
+            code, name, Severity(sev), message, Location(path, line, column), tuple(Location(*r) for r in related), more
+        )
+        for code, name, sev, message, path, line, column, related, more in rows
+    ]

@@ -28,6 +28,7 @@ from styrmodell.cli import (
     report,
     rules,
     schema,
+    server,
     settings,
     validate,
     wheel,
@@ -60,6 +61,15 @@ COMMANDS: dict[str, Entry] = {
     "schema": Entry(schema.schema),
     "kommentera": Entry(comment.kommentera, ("comment",)),
     "lsp": Entry(lsp.lsp),
+    "server": Entry(
+        server.server,
+        (),
+        {
+            "start": Entry(server.start),
+            "stopp": Entry(server.stopp, ("stop",)),
+            "status": Entry(server.status),
+        },
+    ),
     "nytt-ar": Entry(newyear.nytt_ar, ("nytt-år", "new-year")),
     "importera": Entry(
         importing.importera,

@@ -76,9 +76,18 @@ def validera(
     no_cache: bool = typer.Option(
         False, "--ingen-cache", "--no-cache", help="Läs och kontrollera allt på nytt, utan cache."
     ),
+    use_server: bool = typer.Option(
+        False, "--server", help="Starta en server för repot om ingen körs, och fråga den (se `styr server`)."
+    ),
+    no_server: bool = typer.Option(
+        False, "--ingen-server", "--no-server", help="Fråga inte en server som körs för repot; validera här."
+    ),
     quiet: bool = typer.Option(False, "--tyst", "--quiet", "-q", help=QUIET_HELP),
 ) -> None:
     """Kontrollera repot: läs alla filer, bygg modellen, kör alla regler och rapportera varje fynd.
+
+    När en server körs för repot (`styr server start`) svarar den, med samma fynd men utan att
+    läsa och bygga om det som inte har ändrats.
 
     Slutkod 0: inga fel. 1: fel (eller varningar med --strikt). 2: oanvändbar indata.
     """
@@ -93,12 +102,23 @@ def validera(
         from styrmodell.load.gitsource import revision
 
         source = revision(root, rev)
-    cache = None
-    if not no_cache:
-        from styrmodell.load.cache import Cache
+    if use_server and (no_server or no_cache or rev is not None):
+        raise FatalError("--server går inte ihop med --ingen-server, --ingen-cache eller --rev")
+    flags = parse_rule_flags(regel)
+    result = None
+    if rev is None and not no_cache and not no_server:
+        from styrmodell.server import client
 
-        cache = Cache()
-    result = validate(source, parse_rule_flags(regel), cache)
+        if use_server:
+            client.start(root)
+        result = client.validate(root, flags)
+    if result is None:
+        cache = None
+        if not no_cache:
+            from styrmodell.load.cache import Cache
+
+            cache = Cache()
+        result = validate(source, flags, cache)
     result.findings = shown_from_cwd(result.findings, root)
     if output is None:
         report(result, chosen, quiet=is_quiet())

@@ -50,7 +50,7 @@ class Piece:
     resident process (the language server) keeps the pieces of unchanged files and builds only
     the changed ones; `merge` puts them together exactly as `build` would have."""
 
-    __slots__ = ("loaded", "part", "problems")
+    __slots__ = ("loaded", "part", "problems", "targets")
 
     def __init__(self, config: Config, loaded: LoadedFile):
         self.loaded = loaded
@@ -60,6 +60,8 @@ class Piece:
         ]
         if loaded.data is not None:
             _FileBuilder(self.part, loaded, self.problems).run()
+        # the kinds of object the file has: what `merge` adds to the repository
+        self.targets = [(target, objects) for target in _TARGETS if (objects := getattr(self.part, target))]
 
 
 _TARGETS = sorted({section.target for section in SECTIONS})
@@ -80,10 +82,8 @@ def merge(
             repo.broken_ids.setdefault(ident, piece.loaded.path)
         repo.broken_ids.update(piece.part.broken_ids)
         repo.salvaged.extend(piece.part.salvaged)
-        for target in _TARGETS:
-            objects = getattr(piece.part, target)
-            if objects:
-                getattr(repo, target).extend(objects)
+        for target, objects in piece.targets:
+            getattr(repo, target).extend(objects)
     return repo, problems
 
 

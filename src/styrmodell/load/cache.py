@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from styrmodell import __version__
-from styrmodell.findings import Finding, Location, Severity
+from styrmodell.findings import Finding, from_rows, to_rows
 from styrmodell.load.yamlload import LoadedFile, LoadProblem, blank_lines
 
 FORMAT = 2
@@ -135,7 +135,12 @@ class ResultInputs:
 class Cache:
     def __init__(self, root: Path | None = None):
         self.root = root or cache_root()
-        self.salt = f"styrmodell {__version__}; kod {code_identity()}; {_libraries()}; format {FORMAT}"
+        self.salt = self.identity()
+
+    @staticmethod
+    def identity() -> str:
+        """The tool as installed: its version, code, the libraries that reach a result, the entries' format."""
+        return f"styrmodell {__version__}; kod {code_identity()}; {_libraries()}; format {FORMAT}"
 
     def key(self, *parts: bytes | str) -> str:
         """A key for an entry: the tool's identity and every part the entry's value depends on."""
@@ -222,40 +227,13 @@ class Cache:
         value = self.get("resultat", key)
         try:
             meta, rows = value
-            findings = [
-                Finding(
-                    code,
-                    name,
-                    Severity(sev),
-                    message,
-                    Location(path, line, column),
-                    tuple(Location(*r) for r in related),
-                    more,
-                )
-                for code, name, sev, message, path, line, column, related, more in rows
-            ]
-            if not isinstance(meta, dict):
-                return None
-            return meta, findings
+            findings = from_rows(rows)
         except (TypeError, ValueError):
             return None
+        return (meta, findings) if isinstance(meta, dict) else None
 
     def put_result(self, key: str, meta: dict, findings: list[Finding]) -> None:
-        rows = [
-            (
-                f.code,
-                f.name,
-                f.severity.value,
-                f.message,
-                f.location.path,
-                f.location.line,
-                f.location.column,
-                [(r.path, r.line, r.column) for r in f.related],
-                f.more,
-            )
-            for f in findings
-        ]
-        self.put("resultat", key, (meta, rows))
+        self.put("resultat", key, (meta, to_rows(findings)))
 
 
 def _checksum(kind: str, key: str, payload: bytes) -> bytes:

@@ -79,9 +79,9 @@ def _from_pieces(
 ) -> tuple[Repository, list[Problem]]:
     """The model from the pieces of unchanged files and new pieces for the rest; `pieces` is left
     holding exactly this run's pieces."""
-    from styrmodell.load.cache import digest
-
-    keys = [(relpath, digest(raw), budget) for relpath, raw in raws]
+    # a piece is known by its file's bytes themselves: an unchanged file read through the resident
+    # model's memo is the same bytes object, whose hash Python keeps, so the lookup costs nothing
+    keys = [(relpath, raw, budget) for relpath, raw in raws]
     missing = [(relpath, raw) for (relpath, raw), key in zip(raws, keys, strict=True) if key not in pieces]
     loaded_by_path: dict[str, LoadedFile] = {}
     to_parse: list[tuple[str, bytes]] = []
@@ -96,7 +96,7 @@ def _from_pieces(
             cache.put_file(cache.file_key(parsed.path, dict(to_parse)[parsed.path], budget), parsed)
         loaded_by_path[parsed.path] = parsed
     loaded = [loaded_by_path[relpath] for relpath, _ in missing]
-    new = {(f.path, digest(raw), budget): Piece(config, f) for f, (_, raw) in zip(loaded, missing, strict=True)}
+    new = {(f.path, raw, budget): Piece(config, f) for f, (_, raw) in zip(loaded, missing, strict=True)}
     current = {key: pieces.get(key) or new[key] for key in keys}
     pieces.clear()
     pieces.update(current)

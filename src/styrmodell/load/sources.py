@@ -77,18 +77,25 @@ class WorkingTree:
         return None
 
     def content_files(self, ignore: list[str]) -> list[str]:
-        found = []
-        for directory, dirnames, filenames in os.walk(self.root):
-            if directory != str(self.root) and ".git" in dirnames + filenames:
-                dirnames[:] = []  # a submodule or a repository of its own
-                continue
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            for name in filenames:
-                absolute = Path(directory) / name
-                relpath = absolute.relative_to(self.root).as_posix()
-                if is_content_file(relpath, ignore) and not absolute.is_symlink():
-                    found.append(relpath)
+        found: list[str] = []
+        self._walk(self.root, "", ignore, found)
         return sorted(found)
+
+    def _walk(self, folder: Path | str, prefix: str, ignore: list[str], found: list[str]) -> None:
+        # os.scandir's entries know from the directory listing whether they are links or folders,
+        # so a walk costs one system call per folder, not one per file
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+        if prefix and any(entry.name == ".git" for entry in entries):
+            return  # a submodule or a repository of its own
+        for entry in entries:
+            if entry.name.startswith(".") or entry.is_symlink():
+                continue
+            relpath = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                self._walk(entry.path, relpath + "/", ignore, found)
+            elif is_content_file(relpath, ignore):
+                found.append(relpath)
 
 
 class MemorySource:

@@ -1,8 +1,8 @@
 """The language server: the protocol's messages wired to `styr validera` and to `analysis`.
 
 The model stays resident: after a change (debounced), the whole repository is validated again in a
-worker thread with the open buffers over the files on disk and the per-file parse cache, so only
-the changed buffers are parsed again; the findings are the same as `styr validera` gives for the
+worker thread with the open buffers over the files on disk (validation/resident.py), so only what
+changed is read, parsed and built again; the findings are the same as `styr validera` gives for the
 same contents, published for every file they concern (and cleared where they are gone).
 """
 
@@ -25,8 +25,8 @@ from styrmodell import __version__
 from styrmodell.errors import FatalError
 from styrmodell.findings import Finding, Severity
 from styrmodell.lsp import analysis
-from styrmodell.lsp.overlay import OverlaySource
 from styrmodell.model.repository import Repository
+from styrmodell.validation.resident import Resident
 
 DEBOUNCE_SECONDS = 0.05
 _SEVERITY = {
@@ -41,7 +41,7 @@ _FATAL_PLACE = re.compile(r"^(?P<path>[^:\n]+\.ya?ml):(?P<line>\d+)(?::(?P<colum
 class Snapshot:
     """One validation: what it read and what it found."""
 
-    texts: dict[str, str] = field(default_factory=dict)
+    contents: dict[str, bytes] = field(default_factory=dict)  # every file as validated
     findings: list[Finding] = field(default_factory=list)
     repository: Repository | None = None
 
@@ -64,7 +64,7 @@ class StyrServer(LanguageServer):
         self.buffers: dict[str, bytes] = {}
         self.snapshot = Snapshot()
         self.published: set[str] = set()
-        self.pieces: dict = {}  # each file's part of the model, kept between validations
+        self.resident: Resident | None = None  # the model, kept between validations
         self.loop: asyncio.AbstractEventLoop | None = None
         self._due: float | None = None
         self._wake = threading.Condition()
@@ -123,24 +123,25 @@ class StyrServer(LanguageServer):
             gc.collect(1)
 
     def validate(self, buffers: dict[str, bytes]) -> Snapshot:
-        from styrmodell.load.cache import Cache
-        from styrmodell.validation.pipeline import validate
-
         assert self.root is not None
-        source = OverlaySource(self.root, buffers)
+        if self.resident is None or self.resident.root != self.root:
+            self.resident = Resident(self.root)
         try:
-            result = validate(source, None, Cache(), need_model=True, pieces=self.pieces)
+            result = self.resident.validate(buffers)
         except FatalError as exc:
             return Snapshot(findings=[_fatal_finding(str(exc))], repository=self.snapshot.repository)
-        texts = {p: raw.decode("utf-8", "replace") for p, raw in (result.contents or {}).items()}
-        return Snapshot(texts, result.findings, result.repository)
+        return Snapshot(result.contents or {}, result.findings, result.repository)
 
     def _publish(self, snapshot: Snapshot) -> None:
         self.snapshot = snapshot
         by_file: dict[str, list[types.Diagnostic]] = {}
+        texts: dict[str, str] = {}
         for finding in snapshot.findings:
-            text = snapshot.texts.get(finding.location.path) or self.text(finding.location.path)
-            by_file.setdefault(finding.location.path, []).append(_diagnostic(finding, text))
+            path = finding.location.path
+            if path not in texts:
+                raw = snapshot.contents.get(path)
+                texts[path] = raw.decode("utf-8", "replace") if raw is not None else self.text(path)
+            by_file.setdefault(path, []).append(_diagnostic(finding, texts[path]))
         # a file that had findings, and every open file, is told when it has none
         for relpath in sorted((self.published | set(self.buffers)) - set(by_file)):
             self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(self.uri(relpath), []))
@@ -278,7 +279,7 @@ def _defined_at(ls: StyrServer, ident: str, place: tuple[str, int, int]) -> tupl
 
 
 def _all_occurrences(ls: StyrServer, ident: str) -> list[tuple[str, analysis.Span]]:
-    files = sorted(set(ls.snapshot.texts) | set(ls.buffers))
+    files = sorted(set(ls.snapshot.contents) | set(ls.buffers))
     return [(relpath, span) for relpath in files for span in analysis.occurrences(ls.text(relpath), ident)]
 
 

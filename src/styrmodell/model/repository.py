@@ -101,6 +101,28 @@ class Repository:
         return self.index.get(ident)
 
     @cached_property
+    def organisation(self) -> Organisation:
+        """The organs, administrations, units and roles alone: what the delegation rules read from
+        the organisation's files when they check one file at a time (rules/base.py)."""
+        alone = Repository(
+            config=self.config,
+            organs=self.organs,
+            administrations=self.administrations,
+            units=self.units,
+            roles=self.roles,
+        )
+        return Organisation(alone)
+
+    @cached_property
+    def id_kinds(self) -> dict[str, str]:
+        """id → its kind, as `index` has it (the first definition wins)."""
+        out: dict[str, str] = {}
+        for kind, objects in self.globals():
+            for obj in objects:
+                out.setdefault(obj.id, kind)
+        return out
+
+    @cached_property
     def organ_by_id(self) -> dict[str, Organ]:
         return {o.id: o for o in self.organs}
 
@@ -217,6 +239,24 @@ class Repository:
             if strategy is not None:
                 goals += [g for g in strategy.mål if g not in goals]
         return goals
+
+
+class Organisation:
+    """A repository's organisation (`Repository.organisation`), equal to another while their organs,
+    administrations, units and roles are equal: the same objects, or objects with the same values."""
+
+    __slots__ = ("repo",)
+
+    def __init__(self, repo: Repository):
+        self.repo = repo
+
+    def _objects(self) -> tuple[list, ...]:
+        return (self.repo.organs, self.repo.administrations, self.repo.units, self.repo.roles)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Organisation) and self._objects() == other._objects()
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 def _by_goal(objects: list) -> dict[str, list]:

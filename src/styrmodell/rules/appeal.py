@@ -67,8 +67,8 @@ CONTRADICTIONS = {
 }
 
 
-def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
-    for _order, row in rows(repo):
+def check_file(part: Repository, context: None, options) -> Iterator[tuple[str, Location]]:
+    for _order, row in rows(part):
         if row.överklagbart is None:
             continue
         for category, contradicting in CONTRADICTIONS.items():

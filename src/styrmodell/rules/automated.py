@@ -46,7 +46,7 @@ from styrmodell.findings import Location, Severity
 from styrmodell.model.governance import Delegation
 from styrmodell.model.governance import MatterCategory as M
 from styrmodell.model.organisation import RoleKind
-from styrmodell.model.repository import Repository
+from styrmodell.model.repository import Organisation, Repository
 from styrmodell.rules._delegation import by_legality_review, not_appealable, people, rows
 from styrmodell.rules.base import Basis
 
@@ -76,11 +76,16 @@ def _forbidden(row: Delegation) -> Iterator[tuple[tuple[str, str], Location]]:
             yield FORBIDDEN[category], row.where("kategori", index)
 
 
-def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
+def context(repo: Repository, options) -> Organisation:
+    return repo.organisation
+
+
+def check_file(part: Repository, organisation: Organisation, options) -> Iterator[tuple[str, Location]]:
+    repo = organisation.repo
     functions = {role.id for role in repo.roles if role.typ == RoleKind.AUTOMATISERAD}
     if not functions:
         return
-    for _order, row in rows(repo):
+    for _order, row in rows(part):
         if row.delegat not in functions and functions.isdisjoint(row.ersättare):
             continue
         automated = [(what, ident) for what, ident, _ in people(row) if ident in functions]

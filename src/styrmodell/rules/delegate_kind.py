@@ -55,7 +55,7 @@ from collections.abc import Iterator
 
 from styrmodell.findings import Location, Severity
 from styrmodell.model.organisation import GROUPS, Organ, OrganKind, Role, RoleKind
-from styrmodell.model.repository import Repository
+from styrmodell.model.repository import Organisation, Repository
 from styrmodell.rules._delegation import people, resolve, rows
 from styrmodell.rules.base import Basis
 
@@ -108,8 +108,13 @@ def _elected(repo: Repository, board: str, role: Role) -> str | None:
     return f"'{role.id}' är förtroendevald i '{role.organ}', inte i '{board}' eller i ett av dess utskott"
 
 
-def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
-    for order, row in rows(repo):
+def context(repo: Repository, options) -> Organisation:
+    return repo.organisation
+
+
+def check_file(part: Repository, organisation: Organisation, options) -> Iterator[tuple[str, Location]]:
+    repo = organisation.repo
+    for order, row in rows(part):
         if repo.organ_kind(order.organ) == OrganKind.KF.value:
             continue  # fullmäktige's assignments to the boards are KL 5 kap. 2 §, not 6 kap. 37 §
         for _what, ident, field in people(row):

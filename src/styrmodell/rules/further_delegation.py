@@ -64,7 +64,7 @@ from collections.abc import Iterator
 
 from styrmodell.findings import Location, Severity
 from styrmodell.model.organisation import Organ, OrganKind, Role, RoleKind
-from styrmodell.model.repository import Repository
+from styrmodell.model.repository import Organisation, Repository
 from styrmodell.rules._delegation import own_administrations, people, resolve
 from styrmodell.rules.base import Basis
 
@@ -109,7 +109,12 @@ def _chief_problem(repo: Repository, board: str | None, ident: str) -> str | Non
     )
 
 
-def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
+def context(repo: Repository, options) -> Organisation:
+    return repo.organisation
+
+
+def check_file(part: Repository, organisation: Organisation, options) -> Iterator[tuple[str, Location]]:
+    repo = organisation.repo
     answers: dict[tuple[str | None, str], str | None] = {}
 
     def chief_problem(board: str | None, ident: str) -> str | None:  # the same few pairs, many rows
@@ -118,7 +123,7 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
             answers[key] = _chief_problem(repo, board, ident)
         return answers[key]
 
-    for order in repo.delegation_orders:
+    for order in part.delegation_orders:
         by_id = {row.id: row for row in order.rader}
         for row in order.rader:
             if row.vidaredelegering_tillåten:

@@ -53,8 +53,8 @@ REFERENCE = "indikatorer med enhet och riktning"
 BASIS = Basis.MUNICIPALITY
 
 
-def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
-    for indicator in repo.indicators:
+def check_file(part: Repository, context: None, options) -> Iterator[tuple[str, Location]]:
+    for indicator in part.indicators:
         fields = ("riktning",) if indicator.qualitative else ("enhet", "riktning")
         for field in fields:  # one finding each: one may follow from a schema error, the other not
             if getattr(indicator, field) is None:

@@ -35,8 +35,8 @@ REFERENCE = "Kolada (RKA): formen på nyckeltalens id"
 BASIS = Basis.STANDARD
 
 
-def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
-    for indicator in repo.indicators:
+def check_file(part: Repository, context: None, options) -> Iterator[tuple[str, Location]]:
+    for indicator in part.indicators:
         kpi = indicator.kolada_id
         if kpi is not None and not KOLADA_ID.match(kpi):
             yield (

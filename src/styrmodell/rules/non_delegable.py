@@ -65,8 +65,8 @@ POINTS = {
 }
 
 
-def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
-    for _order, row in rows(repo):
+def check_file(part: Repository, context: None, options) -> Iterator[tuple[str, Location]]:
+    for _order, row in rows(part):
         for index, category in enumerate(row.kategori):
             if category in POINTS:
                 point, what = POINTS[category]

@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from styrmodell.findings import Location, Severity
 from styrmodell.model.base import Node
@@ -64,26 +65,40 @@ GOAL = ("mål",)
 OWNERS = ("organ", "förvaltning", "enhet")
 
 
+@dataclass(frozen=True)
+class Ids:
+    """What the references of one file are checked against: every id in the repository and its kind,
+    the ids of objects that could not be read, and the organs' ids."""
+
+    kinds: dict[str, str]
+    broken: dict[str, str]
+    organs: tuple[str, ...]
+
+
+def context(repo: Repository, options) -> Ids:
+    return Ids(repo.id_kinds, repo.broken_ids, tuple(repo.organ_by_id))
+
+
 class _Checker:
-    def __init__(self, repo: Repository):
-        self.repo = repo
+    def __init__(self, ids: Ids):
+        self.ids = ids
         self.found: list[tuple[str, Location]] = []
 
     def ref(self, obj: Node, field: str, ident: str | None, kinds: tuple[str, ...], index: int | None = None) -> None:
-        if ident is None or ident in self.repo.broken_ids:
+        if ident is None or ident in self.ids.broken:
             return
-        hit = self.repo.lookup(ident)
-        if hit is not None and hit[0] in kinds:
+        kind = self.ids.kinds.get(ident)
+        if kind is not None and kind in kinds:
             return
         where = obj.where(field, index) if index is not None else obj.where(field)
         wanted = " eller ".join(kinds)
-        if hit is None:
-            candidates = [i for i, (kind, _) in self.repo.index.items() if kind in kinds]
+        if kind is None:
+            candidates = [i for i, k in self.ids.kinds.items() if k in kinds]
             close = suggest(ident, candidates)
             hint = f" – menade du '{close}'?" if close else ""
             self.found.append((f"'{field}' pekar på '{ident}', som inte finns (väntade {wanted}){hint}", where))
-        elif hit[0] not in kinds:
-            self.found.append((f"'{field}' pekar på '{ident}', som är {_a(hit[0])}, inte {_a(kinds[0])}", where))
+        else:
+            self.found.append((f"'{field}' pekar på '{ident}', som är {_a(kind)}, inte {_a(kinds[0])}", where))
 
     def refs(self, obj: Node, field: str, idents: list[str], kinds: tuple[str, ...]) -> None:
         for index, ident in enumerate(idents):
@@ -114,8 +129,8 @@ def _a(kind: str) -> str:
     return f"{article} {kind}"
 
 
-def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
-    c = _Checker(repo)
+def check_file(repo: Repository, ids: Ids, options) -> Iterator[tuple[str, Location]]:
+    c = _Checker(ids)
     for organ in repo.organs:
         c.ref(organ, "under", organ.under, ORGAN)
         c.ref(organ, "förvaltning", organ.förvaltning, ("förvaltning",))
@@ -214,8 +229,8 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
             c.ref(budget.skattesats_beslut, "organ", budget.skattesats_beslut.organ, ORGAN)
         c.refs(budget, "finansiella_mål", budget.finansiella_mål, GOAL)
         for organ_id in budget.koncernföretag:
-            if organ_id not in c.repo.organ_by_id:
-                close = suggest(organ_id, c.repo.organ_by_id)
+            if organ_id not in ids.organs:
+                close = suggest(organ_id, ids.organs)
                 hint = f" – menade du '{close}'?" if close else ""
                 c.found.append(
                     (f"koncernföretaget '{organ_id}' är inte ett organ{hint}", budget.where("koncernföretag", organ_id))
@@ -233,40 +248,40 @@ def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
                     c.ref(event.när, point, value.strip(), ("händelse",))
             c.ref(event.när, "möte", event.när.möte, ORGAN)
         for organ_id in wheel.sammanträden:
-            if organ_id not in repo.organ_by_id:
+            if organ_id not in ids.organs:
                 c.found.append(
                     (
                         f"sammanträden anges för '{organ_id}', som inte är ett organ",
                         wheel.where("sammanträden", organ_id),
                     )
                 )
+    yield from c.found
+
+
+def check_whole(repo: Repository, options) -> Iterator[tuple[str, Location]]:
+    """What the configuration's `måluppfyllelse` names."""
     attainment = repo.config.måluppfyllelse
     level_ids = [lvl.id for lvl in repo.config.målkedja]
     for level_id in attainment.nivåer:
         if level_id not in level_ids:
             close = suggest(level_id, level_ids)
             hint = f" – menade du '{close}'?" if close else ""
-            c.found.append(
-                (
-                    f"måluppfyllelse.nivåer anger nivån '{level_id}', som inte finns i målkedjan{hint}",
-                    repo.config.where("måluppfyllelse", "nivåer", level_id),
-                )
+            yield (
+                f"måluppfyllelse.nivåer anger nivån '{level_id}', som inte finns i målkedjan{hint}",
+                repo.config.where("måluppfyllelse", "nivåer", level_id),
             )
     for goal_id in attainment.målområden:
         if goal_id not in repo.goal_by_id and goal_id not in repo.broken_ids:
             close = suggest(goal_id, repo.goal_by_id)
             hint = f" – menade du '{close}'?" if close else ""
-            c.found.append(
-                (
-                    f"måluppfyllelse.målområden anger '{goal_id}', som inte är ett mål{hint}",
-                    repo.config.where("måluppfyllelse", "målområden", goal_id),
-                )
+            yield (
+                f"måluppfyllelse.målområden anger '{goal_id}', som inte är ett mål{hint}",
+                repo.config.where("måluppfyllelse", "målområden", goal_id),
             )
-    yield from c.found
 
 
 def _frame(c: _Checker, budget, organ_id: str) -> None:
-    if organ_id not in c.repo.organ_by_id:
-        close = suggest(organ_id, c.repo.organ_by_id)
+    if organ_id not in c.ids.organs:
+        close = suggest(organ_id, c.ids.organs)
         hint = f" – menade du '{close}'?" if close else ""
         c.found.append((f"budgetram för '{organ_id}', som inte är ett organ{hint}", budget.where("ramar", organ_id)))

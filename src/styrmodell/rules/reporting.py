@@ -56,7 +56,7 @@ from collections.abc import Iterator
 
 from styrmodell.findings import Location, Severity
 from styrmodell.model.organisation import Role
-from styrmodell.model.repository import Repository
+from styrmodell.model.repository import Organisation, Repository
 from styrmodell.rules._delegation import by_legality_review, resolve, rows
 from styrmodell.rules.base import Basis
 
@@ -67,8 +67,13 @@ REFERENCE = "KL 6 kap. 40 §, 7 kap. 8 §"
 BASIS = Basis.TEXT
 
 
-def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
-    for _order, row in rows(repo):
+def context(repo: Repository, options) -> Organisation:
+    return repo.organisation
+
+
+def check_file(part: Repository, organisation: Organisation, options) -> Iterator[tuple[str, Location]]:
+    repo = organisation.repo
+    for _order, row in rows(part):
         delegate = resolve(repo, row.delegat)
         ref = "KL 7 kap. 8 §" if isinstance(delegate, Role) and delegate.employed else "KL 6 kap. 40 §"
         if row.anmäls is None:

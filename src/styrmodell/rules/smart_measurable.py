@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from styrmodell.findings import Location, Severity
+from styrmodell.model.goals import Indicator
 from styrmodell.model.repository import Repository
 from styrmodell.rules._smart import SmartOptions, smart_goals
 from styrmodell.rules.base import Basis
@@ -41,9 +42,16 @@ class Options(SmartOptions):
     pass
 
 
-def check(repo: Repository, options: Options) -> Iterator[tuple[str, Location]]:
-    for goal in smart_goals(repo, options):
-        indicators = repo.indicators_by_goal.get(goal.id, [])
+def context(repo: Repository, options: Options) -> dict[str, list[Indicator]]:
+    """Each goal's indicators, wherever they stand."""
+    return repo.indicators_by_goal
+
+
+def check_file(
+    part: Repository, indicators_by_goal: dict[str, list[Indicator]], options: Options
+) -> Iterator[tuple[str, Location]]:
+    for goal in smart_goals(part, options):
+        indicators = indicators_by_goal.get(goal.id, [])
         if not indicators:
             continue
         with_targets = [i for i in indicators if i.decided_targets]

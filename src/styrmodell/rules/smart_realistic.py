@@ -48,27 +48,29 @@ class Options(SmartOptions):
     pass
 
 
-def check(repo: Repository, options: Options) -> Iterator[tuple[str, Location]]:
-    seen: set[str] = set()
-    for goal in smart_goals(repo, options):
-        for indicator in repo.indicators_by_goal.get(goal.id, []):
-            if indicator.id in seen or not indicator.decided_targets:
-                continue
-            seen.add(indicator.id)
-            if indicator.bas is None:
+def context(repo: Repository, options: Options) -> frozenset[str]:
+    """The ids of the goals the SMART criteria apply to."""
+    return frozenset(goal.id for goal in smart_goals(repo, options))
+
+
+def check_file(part: Repository, smart: frozenset[str], options: Options) -> Iterator[tuple[str, Location]]:
+    for indicator in part.indicators:
+        if not indicator.decided_targets or smart.isdisjoint(indicator.mål):
+            continue
+        if indicator.bas is None:
+            yield (
+                f"indikatorn '{indicator.id}' har målvärden men inget utgångsvärde (`bas: {{år, värde}}`)",
+                indicator.where("målvärden"),
+            )
+            continue
+        if indicator.riktning is None:
+            continue  # SM801 reports the missing direction
+        base = indicator.bas.värde
+        for year, target in sorted(indicator.decided_targets.items()):
+            wrong = target < base if indicator.riktning == Direction.HIGHER else target > base
+            if wrong:
                 yield (
-                    f"indikatorn '{indicator.id}' har målvärden men inget utgångsvärde (`bas: {{år, värde}}`)",
-                    indicator.where("målvärden"),
+                    f"indikatorn '{indicator.id}' har målvärdet {target:g} för {year}, åt fel håll från "
+                    f"utgångsvärdet {base:g} ({indicator.bas.år}) när {indicator.riktning.value} är bättre",
+                    indicator.where("målvärden", year),
                 )
-                continue
-            if indicator.riktning is None:
-                continue  # SM801 reports the missing direction
-            base = indicator.bas.värde
-            for year, target in sorted(indicator.decided_targets.items()):
-                wrong = target < base if indicator.riktning == Direction.HIGHER else target > base
-                if wrong:
-                    yield (
-                        f"indikatorn '{indicator.id}' har målvärdet {target:g} för {year}, åt fel håll från "
-                        f"utgångsvärdet {base:g} ({indicator.bas.år}) när {indicator.riktning.value} är bättre",
-                        indicator.where("målvärden", year),
-                    )

@@ -43,8 +43,8 @@ REFERENCE = "målvärdena följer indikatorns riktning"
 BASIS = Basis.TOOL
 
 
-def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
-    for indicator in repo.indicators:
+def check_file(part: Repository, context: None, options) -> Iterator[tuple[str, Location]]:
+    for indicator in part.indicators:
         targets = indicator.decided_targets
         if indicator.riktning is None or len(targets) < 2:
             continue

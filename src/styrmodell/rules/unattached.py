@@ -57,21 +57,21 @@ REFERENCE = "målkedjan: indikatorer och aktiviteter hör till ett mål"
 BASIS = Basis.MUNICIPALITY
 
 
-def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
-    for indicator in repo.indicators:
+def check_file(part: Repository, context: None, options) -> Iterator[tuple[str, Location]]:
+    for indicator in part.indicators:
         if not indicator.mål and not indicator.kvalitetsfaktor:
             yield (
                 f"indikatorn '{indicator.id}' mäter inget mål och ingen kvalitetsfaktor; ange `mål:` "
                 "(eller `kvalitetsfaktor:` för en kvalitetsindikator)",
                 indicator.where("id"),
             )
-    for strategy in repo.strategies:
+    for strategy in part.strategies:
         if not (strategy.mål or strategy.uppdrag or strategy.kvalitetsfaktor):
             yield (
                 f"strategin '{strategy.id}' anger inget mål, uppdrag eller kvalitetsfaktor; ange `mål:`",
                 strategy.where("id"),
             )
-    for activity in repo.activities:
+    for activity in part.activities:
         if not (activity.mål or activity.strategi or activity.uppdrag or activity.kvalitetsfaktor):
             yield (
                 f"aktiviteten '{activity.id}' leder inte mot något mål; ange `mål:` (eller `strategi:`, "

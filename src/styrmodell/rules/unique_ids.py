@@ -35,7 +35,7 @@ from styrmodell.findings import Location, Severity
 from styrmodell.model.base import Node
 from styrmodell.model.governance import Delegation, Risk
 from styrmodell.model.repository import Repository
-from styrmodell.rules.base import Basis
+from styrmodell.rules.base import Basis, Same
 
 CODE = "SM202"
 NAME = "dubblett-id"
@@ -55,16 +55,26 @@ def _duplicates(objects: Iterable[Delegation | Risk], what: str) -> Iterator[tup
         yield (f"id:t '{obj.id}' används redan av {kind} på {other.where('id')}", obj.where("id"))
 
 
-def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
-    seen: dict[str, tuple[str, Node]] = {}
+def context(repo: Repository, options) -> dict[str, tuple[str, Same]]:
+    """For each id defined more than once in the repository: its first definition, and what it is."""
+    first: dict[str, tuple[str, Node]] = {}
+    repeated: dict[str, tuple[str, Same]] = {}
     for kind, objects in repo.globals():
         for obj in objects:
-            other = seen.get(obj.id)
-            if other is None:
-                seen[obj.id] = (kind, obj)
-            else:
-                yield (f"id:t '{obj.id}' används redan av {other[0]} på {other[1].where('id')}", obj.where("id"))
-    for order in repo.delegation_orders:
+            seen = first.setdefault(obj.id, (kind, obj))
+            if seen[1] is not obj and obj.id not in repeated:
+                repeated[obj.id] = (seen[0], Same(seen[1]))
+    return repeated
+
+
+def check_file(part: Repository, repeated: dict[str, tuple[str, Same]], options) -> Iterator[tuple[str, Location]]:
+    for _kind, objects in part.globals():
+        for obj in objects:
+            hit = repeated.get(obj.id)
+            if hit is not None and hit[1].obj is not obj:
+                kind, other = hit[0], hit[1].obj
+                yield (f"id:t '{obj.id}' används redan av {kind} på {other.where('id')}", obj.where("id"))
+    for order in part.delegation_orders:
         yield from _duplicates(order.rader, "en annan rad")
-    for plan in repo.control_plans:
+    for plan in part.control_plans:
         yield from _duplicates(plan.risker, "en annan risk")

@@ -42,7 +42,7 @@ from collections.abc import Iterator
 from styrmodell.findings import Location, Severity
 from styrmodell.model.governance import MatterCategory
 from styrmodell.model.organisation import Organ, OrganKind, RoleKind
-from styrmodell.model.repository import Repository
+from styrmodell.model.repository import Organisation, Repository
 from styrmodell.rules._delegation import people, resolve, rows
 from styrmodell.rules.base import Basis
 
@@ -69,8 +69,13 @@ def _problem(repo: Repository, board: str | None, ident: str) -> str | None:
     return None  # an elected role of another organ, or none: SM601's finding
 
 
-def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
-    for order, row in rows(repo):
+def context(repo: Repository, options) -> Organisation:
+    return repo.organisation
+
+
+def check_file(part: Repository, organisation: Organisation, options) -> Iterator[tuple[str, Location]]:
+    repo = organisation.repo
+    for order, row in rows(part):
         if MatterCategory.BRADSKANDE not in row.kategori:
             continue
         for what, ident, field in people(row):

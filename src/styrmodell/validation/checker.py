@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from typing import Any
 
 from pydantic import ValidationError
 
 from styrmodell.errors import FatalError
-from styrmodell.findings import Finding, Problem, Severity
+from styrmodell.findings import Finding, Location, Problem, Severity
+from styrmodell.load.build import Piece
 from styrmodell.load.deadline import Deadline
 from styrmodell.load.messages import describe_error
 from styrmodell.model.config import Config
@@ -71,27 +74,86 @@ def active_rules(config: Config) -> list[ActiveRule]:
     return active
 
 
+class PerFileFindings:
+    """What the rules that check one file at a time found in each file's piece of the model, kept by
+    a resident process between runs: a piece's findings of a rule are reused while the piece, the
+    configuration, the rule's options and the rule's context are the same (rules/base.py)."""
+
+    def __init__(self) -> None:
+        self.config: Config | None = None
+        self.by_piece: dict[int, tuple[Piece, dict[str, tuple[Any, Any, list]]]] = {}
+
+    def begin(self, config: Config, pieces: list[Piece]) -> list[dict[str, tuple[Any, Any, list]]]:
+        """This run's store for each piece, in order; everything else is forgotten."""
+        if self.config is None or self.config != config:
+            self.by_piece = {}
+        self.config = config
+        kept = {}
+        for piece in pieces:
+            entry = self.by_piece.get(id(piece))
+            kept[id(piece)] = entry if entry is not None and entry[0] is piece else (piece, {})
+            piece.part.config = config  # a piece keeps the configuration it was built with
+        self.by_piece = kept
+        return [kept[id(piece)][1] for piece in pieces]
+
+
 def run(
-    repo: Repository, load_problems: list[Problem], rules: list[ActiveRule], deadline: Deadline | None = None
+    repo: Repository,
+    load_problems: list[Problem],
+    rules: list[ActiveRule],
+    deadline: Deadline | None = None,
+    pieces: list[Piece] | None = None,
+    per_file: PerFileFindings | None = None,
 ) -> list[Finding]:
-    """Every finding, sorted, and capped as `gränser` says (`max_fynd_per_fil`, `max_fynd`)."""
+    """Every finding, sorted, and capped as `gränser` says (`max_fynd_per_fil`, `max_fynd`). With the
+    pieces `repo` was merged from and a `per_file` store, the rules that check one file at a time
+    are run only on the pieces whose findings are not known."""
     findings: list[Finding] = []
     by_code = {active.rule.code: active for active in rules}
     for problem in load_problems:
         active = by_code.get(problem.code)
         if active:
             findings.append(_finding(active, problem.message, problem.location))
+    stores = per_file.begin(repo.config, pieces) if per_file is not None and pieces is not None else None
     for active in rules:
         if active.rule.check is None:
             continue
         if deadline is not None:
             deadline.check(f"regeln {active.rule.code}")
-        for index, (message, location) in enumerate(active.rule.check(repo, active.options)):
+        if stores is not None and pieces is not None and active.rule.per_file is not None:
+            found = _per_file(active, repo, pieces, stores)
+        else:
+            found = active.rule.check(repo, active.options)
+        for index, (message, location) in enumerate(found):
             findings.append(_finding(active, message, location))
             if deadline is not None and index % 1000 == 999:
                 deadline.check(f"regeln {active.rule.code}")
     limits = repo.config.gränser
     return cap(sorted(findings, key=Finding.sort_key), limits.max_fynd_per_fil, limits.max_fynd)
+
+
+def _per_file(
+    active: ActiveRule, repo: Repository, pieces: list[Piece], stores: list[dict[str, tuple[Any, Any, list]]]
+) -> Iterator[tuple[str, Location]]:
+    per_file, options = active.rule.per_file, active.options
+    assert per_file is not None
+    context = per_file.context(repo, options) if per_file.context else None
+    code = active.rule.code
+    same: dict[int, bool] = {}  # a run's pieces share one earlier context: it is compared once
+    for piece, store in zip(pieces, stores, strict=True):
+        known = store.get(code)
+        if known is not None:
+            key = id(known[1])
+            if key not in same:
+                same[key] = known[0] == options and known[1] == context
+            if same[key]:
+                yield from known[2]
+                continue
+        found = list(per_file.check_file(piece.part, context, options))
+        store[code] = (options, context, found)
+        yield from found
+    if per_file.check_whole is not None:
+        yield from per_file.check_whole(repo, options)
 
 
 def cap(findings: list[Finding], per_file: int, total: int) -> list[Finding]:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from styrmodell.load.cache import Cache
     from styrmodell.model.config import Config
     from styrmodell.model.repository import Repository
+    from styrmodell.validation.checker import PerFileFindings
 
 
 @dataclass
@@ -49,16 +50,19 @@ def validate(
     need_model: bool = False,
     deadline: Deadline | None = None,
     pieces: dict | None = None,
+    per_file: PerFileFindings | None = None,
 ) -> Result:
     """Findings for `source`. With a cache and not `need_model`, an unchanged repository is answered
     from the cache without a model (`result.repository` is then None). A resident process passes
-    `pieces` (kept between runs) so that only changed files are parsed and built again."""
+    `pieces` (kept between runs) so that only changed files are parsed and built again, and a
+    `per_file` store so that the rules that check one file at a time run only on those; it keeps
+    its model, so the whole-result cache is not used then (the cache still holds parsed files)."""
     if isinstance(source, Path):
         source = WorkingTree(source)
     deadline = deadline or Deadline(DEFAULT_SECONDS)
     result_key = None
     raw_files: dict[str, bytes] = {}
-    if cache is not None:
+    if cache is not None and pieces is None:
         from styrmodell.load.cache import ResultInputs
         from styrmodell.load.config import read_layers
 
@@ -84,7 +88,15 @@ def validate(
     config, repository, problems = load_repository(
         source, cli_rules, cache, raw_files, deadline=deadline, pieces=pieces
     )
-    findings, left_out = consequences.split(run(repository, problems, active_rules(config), deadline), repository)
+    found = run(
+        repository,
+        problems,
+        active_rules(config),
+        deadline,
+        pieces=list(pieces.values()) if pieces is not None else None,
+        per_file=per_file,
+    )
+    findings, left_out = consequences.split(found, repository)
     findings = consequences.order(findings)
     result = Result(
         config.kommun.namn, len(repository.files), findings, config, repository, raw_files or None, left_out
