@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -120,6 +120,7 @@ def run(
             continue
         if deadline is not None:
             deadline.check(f"regeln {active.rule.code}")
+        found: Iterable[tuple[str, Location]]
         if stores is not None and pieces is not None and active.rule.per_file is not None:
             found = _per_file(active, repo, pieces, stores)
         else:
