@@ -10,7 +10,8 @@ import sys
 import pytest
 
 from conftest import run_styr
-from styrmodell.load.cache import Cache, code_identity, digest
+from styrmodell.load.cache import Cache
+from styrmodell.load.identity import code_identity, digest
 from styrmodell.validation.pipeline import validate
 
 BROKEN_GOAL = "organ: bun\nmål:\n  - id: bun-ny\n    nivå: nämndmål\n    text: Genomföra fler aktiviteter\n"
@@ -150,7 +151,7 @@ def test_the_key_covers_the_tools_code_and_version(repo_factory, tmp_path, monke
     cache = Cache(tmp_path / "cache")
     cold = validate(root).findings
     assert validate(root, cache=cache).findings == cold
-    import styrmodell.load.cache as cache_module
+    import styrmodell.load.identity as cache_module
 
     with monkeypatch.context() as patch:
         patch.setattr(cache_module, "__version__", "99.0")

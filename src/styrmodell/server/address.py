@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from styrmodell.errors import FatalError
-from styrmodell.load.cache import cache_root, digest
+from styrmodell.load.identity import cache_root, digest
 
 _MAX_ADDRESS = 100  # sun_path is 108 bytes on Linux, 104 on macOS
 

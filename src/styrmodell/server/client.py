@@ -29,10 +29,13 @@ START_SECONDS = 20.0  # for the server process to listen
 IDLE_SECONDS = 8 * 3600.0  # a server nobody asks for this long stops by itself
 
 
-def identity() -> str:
-    from styrmodell.load.cache import Cache
+PROTOCOL = 1  # the requests' and answers' format
 
-    return Cache.identity()
+
+def identity() -> str:
+    from styrmodell.load.identity import identity as installed
+
+    return installed(PROTOCOL)
 
 
 def read_message(connection: socket.socket) -> Any:
