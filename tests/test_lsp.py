@@ -172,6 +172,23 @@ def test_a_broken_configuration_is_a_diagnostic_and_the_server_exits_cleanly(cli
     assert b"Traceback" not in client.process.stderr.read()
 
 
+def test_validate_is_answered_by_the_language_servers_model_while_it_runs(client, repo):
+    from styrmodell.server.address import socket_path
+
+    client.open(repo / BUN)
+    client.wait_for_diagnostics()
+    status = run_styr("server", "status", str(repo))
+    assert status.returncode == 0 and "Servern (styr lsp) körs för" in status.stdout
+    goals = repo / KF
+    goals.write_text(goals.read_text("utf-8").replace("id: kf-utbildning", "id: kf-skolan", 1), "utf-8")
+    served = run_styr("validera", str(repo), "--format", "json")
+    local = run_styr("validera", str(repo), "--format", "json", "--ingen-server")
+    assert (served.returncode, served.stdout) == (local.returncode, local.stdout) and served.returncode == 1
+    assert "1 validering" in run_styr("server", "status", str(repo)).stdout  # the language server answered
+    assert client.close() == 0
+    assert not socket_path(repo).exists()  # the editor closed: nothing left behind
+
+
 def test_the_server_announces_what_it_does(repo):
     c = Client(repo)
     capabilities = c.initialize()["capabilities"]

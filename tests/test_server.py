@@ -27,7 +27,7 @@ def repo(tmp_path):
 def _started(root: Path) -> None:
     started = run_styr("server", "start", str(root))
     assert started.returncode == 0, started.stderr
-    assert "Servern körs för" in started.stdout and "filer i modellen" in started.stdout
+    assert "Servern (styr server) körs för" in started.stdout and "filer i modellen" in started.stdout
 
 
 def test_the_server_answers_as_validation_in_process_does(repo):

@@ -72,6 +72,7 @@ def _described(status: dict) -> str:
     files = counted(int(status.get("filer") or 0), "fil", "filer")
     runs = counted(int(status.get("körningar") or 0), "validering", "valideringar")
     return (
-        f"Servern körs för {status.get('rot')} (process {status.get('pid')}, sedan {status.get('start')}): "
+        f"Servern ({status.get('slag') or 'styr server'}) körs för {status.get('rot')} "
+        f"(process {status.get('pid')}, sedan {status.get('start')}): "
         f"{files} i modellen, {runs}."
     )

@@ -26,6 +26,7 @@ from styrmodell.errors import FatalError
 from styrmodell.findings import Finding, Severity
 from styrmodell.lsp import analysis
 from styrmodell.model.repository import Repository
+from styrmodell.server.daemon import Listener
 from styrmodell.validation.resident import Resident
 
 DEBOUNCE_SECONDS = 0.05
@@ -65,6 +66,7 @@ class StyrServer(LanguageServer):
         self.snapshot = Snapshot()
         self.published: set[str] = set()
         self.resident: Resident | None = None  # the model, kept between validations
+        self.listener: Listener | None = None  # answering `styr validera` from the same model
         self.loop: asyncio.AbstractEventLoop | None = None
         self._due: float | None = None
         self._wake = threading.Condition()
@@ -126,11 +128,31 @@ class StyrServer(LanguageServer):
         assert self.root is not None
         if self.resident is None or self.resident.root != self.root:
             self.resident = Resident(self.root)
+            self._listen(self.resident)
         try:
             result = self.resident.validate(buffers)
         except FatalError as exc:
             return Snapshot(findings=[_fatal_finding(str(exc))], repository=self.snapshot.repository)
         return Snapshot(result.contents or {}, result.findings, result.repository)
+
+    def _listen(self, resident: Resident) -> None:
+        """Answer `styr validera` for the repository too, from the same model (the files as saved),
+        unless a server already does."""
+        from styrmodell.server import client
+        from styrmodell.server.daemon import Daemon
+
+        if self.listener is not None:
+            self.listener.close()
+            self.listener = None
+        if client.status(resident.root) is not None:
+            return
+        listener = Listener(resident.root, Daemon(resident.root, resident, kind="styr lsp").answer)
+        try:
+            listener.bind()
+        except FatalError:
+            return  # the editor works as well without it
+        self.listener = listener
+        threading.Thread(target=listener.serve, name="styr-server", daemon=True).start()
 
     def _publish(self, snapshot: Snapshot) -> None:
         self.snapshot = snapshot
@@ -372,8 +394,18 @@ def _code_action(ls: StyrServer, params: types.CodeActionParams) -> list[types.C
     return actions
 
 
+@server.feature(types.SHUTDOWN)
+def _shutdown(ls: StyrServer, params: None) -> None:
+    if ls.listener is not None:
+        ls.listener.close()
+
+
 def serve() -> None:
     from styrmodell.load.parallel import Workers
 
     Workers.may_fork = False  # the server has threads: parse in this process (see Workers)
-    server.start_io()
+    try:
+        server.start_io()
+    finally:
+        if server.listener is not None:
+            server.listener.close()

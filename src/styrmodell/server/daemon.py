@@ -11,13 +11,16 @@ repository.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 import json
 import os
 import socket
 import sys
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from styrmodell.errors import FatalError
@@ -31,9 +34,12 @@ CHECK_SOCKET_SECONDS = 5.0  # how often an idle server checks that its socket is
 
 
 class Daemon:
-    def __init__(self, root: Path):
+    """The answers of a server: validations of `resident`'s repository as it is on disk."""
+
+    def __init__(self, root: Path, resident: Resident | None = None, kind: str = "styr server"):
         self.root = root
-        self.resident = Resident(root)
+        self.resident = resident or Resident(root)
+        self.kind = kind
         self.started = dt.datetime.now().astimezone().isoformat(timespec="seconds")
         self.validations = 0
         self.files = 0
@@ -44,7 +50,7 @@ class Daemon:
         if asked == "stopp":
             return {"svar": "stoppad"}, True
         if asked == "status":
-            status = {"pid": os.getpid(), "rot": str(self.root), "start": self.started}
+            status = {"pid": os.getpid(), "rot": str(self.root), "start": self.started, "slag": self.kind}
             status |= {"körningar": self.validations, "filer": self.files, "identitet": identity()}
             return {"svar": "status", **status}, False
         if asked != "validera":
@@ -66,63 +72,89 @@ class Daemon:
         return answer | {"följdfel": result.consequences, "fynd": to_rows(result.findings)}, False
 
 
-def serve(root: Path, idle_seconds: float) -> None:
-    path = socket_path(root)
-    private_folder(path.parent)
-    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    try:
-        path.unlink(missing_ok=True)  # a socket left by a server that died (start checks that none answers)
-        listener.bind(str(path))
-        os.chmod(path, 0o600)
-        listener.listen(16)
-    except OSError as exc:
-        raise FatalError(f"{path}: servern kan inte lyssna ({exc.strerror})") from None
-    own = os.stat(path).st_ino
-    listener.settimeout(CHECK_SOCKET_SECONDS)
-    daemon = Daemon(root)
-    last = time.monotonic()
-    try:
-        while True:
-            try:
-                connection, _ = listener.accept()
-            except TimeoutError:
-                if idle_seconds and time.monotonic() - last > idle_seconds:
-                    return
-                try:
-                    if os.stat(path).st_ino != own:
-                        return  # another server took the address over
-                except OSError:
-                    return  # the socket was removed: `styr server stopp` after a crash, or a cleanup
-                continue
-            with connection:
-                stop = _handle(daemon, connection)
-            last = time.monotonic()
-            if stop:
-                return
-    finally:
-        listener.close()
+class Listener:
+    """The socket of a repository's server, answering with `answer` one connection at a time."""
+
+    def __init__(self, root: Path, answer: Callable[[dict], tuple[dict, bool]]):
+        self.path = socket_path(root)
+        self.answer = answer
+        self.socket: socket.socket | None = None
+        self.inode: int | None = None
+        self.stopped = threading.Event()
+
+    def bind(self) -> None:
+        private_folder(self.path.parent)
+        listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         try:
-            if os.stat(path).st_ino == own:
-                path.unlink()
+            self.path.unlink(missing_ok=True)  # a socket left by a server that died (callers check that none answers)
+            listener.bind(str(self.path))
+            os.chmod(self.path, 0o600)
+            listener.listen(16)
+        except OSError as exc:
+            listener.close()
+            raise FatalError(f"{self.path}: servern kan inte lyssna ({exc.strerror})") from None
+        listener.settimeout(CHECK_SOCKET_SECONDS)
+        self.socket, self.inode = listener, os.stat(self.path).st_ino
+
+    def serve(self, idle_seconds: float = 0.0) -> None:
+        """Answer until asked to stop, idle for `idle_seconds` (0: never), or the socket is not ours."""
+        assert self.socket is not None
+        last = time.monotonic()
+        try:
+            while not self.stopped.is_set():
+                try:
+                    connection, _ = self.socket.accept()
+                except TimeoutError:
+                    if idle_seconds and time.monotonic() - last > idle_seconds:
+                        return
+                    if not self._own():
+                        return  # removed (a cleanup) or taken over by another server
+                    continue
+                except OSError:
+                    return  # closed by `close()` from another thread
+                with connection:
+                    stop = self._handle(connection)
+                last = time.monotonic()
+                if stop:
+                    return
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        self.stopped.set()
+        if self.socket is not None:
+            self.socket.close()
+        if self._own():
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+
+    def _own(self) -> bool:
+        try:
+            return os.stat(self.path).st_ino == self.inode
+        except OSError:
+            return False
+
+    def _handle(self, connection: socket.socket) -> bool:
+        connection.settimeout(30)
+        try:
+            request = read_message(connection)
+        except (OSError, ValueError):
+            return False
+        answer, stop = self.answer(request if isinstance(request, dict) else {})
+        try:
+            data = json.dumps(answer, ensure_ascii=False).encode("utf-8") + b"\n"
+            if len(data) > MAX_MESSAGE:
+                data = json.dumps({"svar": "vägran", "text": "svaret är för stort"}).encode("utf-8") + b"\n"
+            connection.sendall(data)
         except OSError:
             pass
+        return stop
 
 
-def _handle(daemon: Daemon, connection: socket.socket) -> bool:
-    connection.settimeout(30)
-    try:
-        request = read_message(connection)
-    except (OSError, ValueError):
-        return False
-    answer, stop = daemon.answer(request if isinstance(request, dict) else {})
-    try:
-        data = json.dumps(answer, ensure_ascii=False).encode("utf-8") + b"\n"
-        if len(data) > MAX_MESSAGE:
-            data = json.dumps({"svar": "vägran", "text": "svaret är för stort"}).encode("utf-8") + b"\n"
-        connection.sendall(data)
-    except OSError:
-        pass
-    return stop
+def serve(root: Path, idle_seconds: float) -> None:
+    listener = Listener(root, Daemon(root).answer)
+    listener.bind()
+    listener.serve(idle_seconds)
 
 
 def main(argv: list[str]) -> None:

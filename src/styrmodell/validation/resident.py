@@ -93,4 +93,6 @@ class Resident:
             result = validate(source, cli_rules, Cache(), need_model=True, pieces=self.pieces, per_file=self.per_file)
             files = set(result.repository.files) if result.repository is not None else set()
             result.contents = {p: raw for p, raw in source.contents.items() if p in files}
+            for gone in set(self.memo) - set(source.contents):
+                del self.memo[gone]  # a file removed, or no longer a governance file
             return result
