@@ -23,17 +23,19 @@ class Project(Node):
     organ: Ref = Field(description="Nämnden eller styrelsen vars investeringsram projektet ligger i (id).")
     utgift: Number | None = Field(default=None, ge=0, description="Projektets hela utgift, alla år (mnkr).")
     år: dict[int, Number] = Field(
-        default={}, description="Utgiften per år i budgetens plan: {2026: 8.0, 2027: 10.0} (mnkr)."
+        default_factory=dict, description="Utgiften per år i budgetens plan: {2026: 8.0, 2027: 10.0} (mnkr)."
     )
-    mål: RefList = Field(default=[], description="Målen som investeringen ska bidra till (id).")
+    mål: RefList = Field(default_factory=list, description="Målen som investeringen ska bidra till (id).")
     beskrivning: Text | None = Field(default=None, description="Vad investeringen är och varför.")
 
 
 class InvestmentBudget(Node):
     """Investeringsbudgeten: ramar per nämnd och styrelse, och projekten."""
 
-    ramar: dict[Ref, Number] = Field(default={}, description="Organ (id) → investeringsram för budgetåret (mnkr).")
-    projekt: list[Project] = Field(default=[], description="Investeringsprojekten, med utgift per år.")
+    ramar: dict[Ref, Number] = Field(
+        default_factory=dict, description="Organ (id) → investeringsram för budgetåret (mnkr)."
+    )
+    projekt: list[Project] = Field(default_factory=list, description="Investeringsprojekten, med utgift per år.")
 
 
 class Allocation(Node):
@@ -57,10 +59,10 @@ class BudgetChange(Node):
     typ: ChangeKind = Field(description="kompletteringsbudget, omprövning eller tilläggsbudget.")
     beslut: Decision = Field(description="Fullmäktiges beslut om ändringen.")
     ramändringar: dict[Ref, Number] = Field(
-        default={}, description="Organ (id) → hur mycket ramen ändras, plus eller minus (mnkr)."
+        default_factory=dict, description="Organ (id) → hur mycket ramen ändras, plus eller minus (mnkr)."
     )
     investeringsändringar: dict[Ref, Number] = Field(
-        default={}, description="Organ (id) → hur mycket investeringsramen ändras, plus eller minus (mnkr)."
+        default_factory=dict, description="Organ (id) → hur mycket investeringsramen ändras, plus eller minus (mnkr)."
     )
     finansiering: Text | None = Field(
         default=None,
@@ -85,7 +87,7 @@ class InternalAllocation(Node):
     """En verksamhets del av nämndens ram i internbudgeten."""
 
     belopp: Number = Field(description="Verksamhetens budget (nettokostnad), mnkr.")
-    mål: RefList = Field(default=[], description="Målen som verksamhetens pengar ska bidra till (id).")
+    mål: RefList = Field(default_factory=list, description="Målen som verksamhetens pengar ska bidra till (id).")
     kommentar: Text | None = Field(default=None, description="En kommentar.")
 
 
@@ -122,7 +124,7 @@ class InternalBudget(Node):
         default=None, description="Ramen som fördelas (mnkr); tomt: ramen i fullmäktiges budget för året."
     )
     verksamheter: dict[Text, InternalAllocationField] = Field(
-        default={},
+        default_factory=dict,
         description="Verksamhet → belopp (mnkr): en enhets eller förvaltnings id, eller verksamhetens namn; "
         "eller {belopp, mål, kommentar}.",
     )

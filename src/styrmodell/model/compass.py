@@ -55,8 +55,8 @@ class Question(Node):
 class Area(Node):
     nummer: int = Field(ge=1, le=1000, description="Områdets nummer.")
     namn: Text = Field(description="Områdets namn.")
-    rubriker: list[Text] = Field(default=[], description="Områdets underrubriker.")
-    frågor: list[Question] = Field(default=[], description="Områdets frågor.")
+    rubriker: list[Text] = Field(default_factory=list, description="Områdets underrubriker.")
+    frågor: list[Question] = Field(default_factory=list, description="Områdets frågor.")
 
     @property
     def max(self) -> float:
@@ -69,7 +69,7 @@ class Catalogue(Node):
     id: Id = Field(description="Katalogens id; en utvärdering pekar på det med katalog:.")
     namn: Text = Field(description="Katalogens namn.")
     källa: Text | None = Field(default=None, description="Varifrån frågorna kommer.")
-    områden: list[Area] = Field(default=[], description="Områdena med sina frågor.")
+    områden: list[Area] = Field(default_factory=list, description="Områdena med sina frågor.")
 
     def area(self, number: int) -> Area | None:
         return next((a for a in self.områden if a.nummer == number), None)
@@ -82,8 +82,8 @@ class Improvement(Node):
     """Ett förbättringsområde som utvärderarna pekade ut, och de mål och aktiviteter som tar hand om det."""
 
     text: Text = Field(description="Förbättringsområdet, som utvärderarna skrev det.")
-    mål: RefList = Field(default=[], description="Mål som tar hand om förbättringsområdet (id).")
-    aktiviteter: RefList = Field(default=[], description="Aktiviteter som tar hand om det (id).")
+    mål: RefList = Field(default_factory=list, description="Mål som tar hand om förbättringsområdet (id).")
+    aktiviteter: RefList = Field(default_factory=list, description="Aktiviteter som tar hand om det (id).")
     kommentar: Text | None = Field(default=None, description="En kommentar.")
 
     @property
@@ -109,13 +109,15 @@ class AreaResult(Node):
     """Ett område i en utvärdering: poängen, summan som rapporten tryckte, styrkor och förbättringsområden."""
 
     område: int = Field(ge=1, le=1000, description="Områdets nummer (1–8).")
-    poäng: dict[QuestionNumber, Points] = Field(default={}, description='Fråga → poäng med decimaler: {"3.1": 11.25}.')
+    poäng: dict[QuestionNumber, Points] = Field(
+        default_factory=dict, description='Fråga → poäng med decimaler: {"3.1": 11.25}.'
+    )
     summa: int | None = Field(
         default=None, ge=0, le=MAX_NUMBER, description="Områdets resultat som rapporten tryckte det (avrundat)."
     )
-    styrkor: list[Text] = Field(default=[], description="Styrkor som utvärderarna såg.")
+    styrkor: list[Text] = Field(default_factory=list, description="Styrkor som utvärderarna såg.")
     förbättringsområden: list[ImprovementItem] = Field(
-        default=[], description="Förbättringsområden: en text, eller {text, mål, aktiviteter, kommentar}."
+        default_factory=list, description="Förbättringsområden: en text, eller {text, mål, aktiviteter, kommentar}."
     )
     kommentar: Text | None = Field(default=None, description="En kommentar.")
 
@@ -135,12 +137,12 @@ class Evaluation(Node):
         default=None, description="En annan kommuns utvärdering att jämföra med; tomt för den egna."
     )
     katalog: Text = Field(default=DEFAULT_CATALOGUE, description="Katalogens id (standard kommunkompassen-2010).")
-    utvärderare: TextList = Field(default=[], description="Vilka som utvärderade.")
+    utvärderare: TextList = Field(default_factory=list, description="Vilka som utvärderade.")
     genomförd: Text | None = Field(default=None, description="När utvärderingen gjordes.")
     rapport: Text | None = Field(default=None, description="Rapporten som utvärderingen redovisades i.")
     totalt: int | None = Field(default=None, ge=0, le=MAX_NUMBER, description="Totalen som rapporten tryckte den.")
     kommentar: Text | None = Field(default=None, description="En kommentar.")
-    områden: list[AreaResult] = Field(default=[], description="En post per område.")
+    områden: list[AreaResult] = Field(default_factory=list, description="En post per område.")
 
     def area(self, number: int) -> AreaResult | None:
         return next((a for a in self.områden if a.område == number), None)

@@ -41,7 +41,7 @@ class Level(Node):
     id: Id = Field(description="Nivåns id; målen anger det som nivå.")
     namn: Text = Field(description="Nivåns namn, som i rapporterna.")
     ägs_av: list[OrganKind | UnitKind] = Field(
-        default=[],
+        default_factory=list,
         description="Vilka som får äga mål på nivån: organtyper (kf, ks, nämnd, bolag ...), förvaltning eller enhet.",
     )
     tjänar: RefList | None = Field(
@@ -136,11 +136,11 @@ class AttainmentSettings(Node):
     )
     beslut: Decision | None = Field(default=None, description="Beslutet om definitionerna av måluppfyllelse.")
     nivåer: dict[Ref, AttainmentRule] = Field(
-        default={},
+        default_factory=dict,
         description="Egna definitioner för målen på en nivå i målkedjan: nivåns id → inställningarna som skiljer sig.",
     )
     målområden: dict[Ref, AttainmentRule] = Field(
-        default={},
+        default_factory=dict,
         description="Egna definitioner för målen i ett målområde: målområdets (målets) id → inställningarna som "
         "skiljer sig.",
     )
@@ -171,12 +171,12 @@ class KoladaSettings(Node):
     `jämförelser` already names."""
 
     jämför: list[Text] = Field(
-        default=[],
+        default_factory=list,
         description="Jämförelser för varje indikator med källa kolada: Riket, en kommun eller region "
         "(namn eller kod), eller en grupp under grupper.",
     )
     grupper: dict[Text, list[Text]] = Field(
-        default={},
+        default_factory=dict,
         description="Grupper av kommuner att jämföra med, t.ex. {Liknande kommuner: [Bjuv, Klippan, 1284]}; "
         "jämförelsevärdet är medelvärdet av medlemmarnas värden (ovägt).",
     )
@@ -200,12 +200,12 @@ class FollowUpSettings(Node):
     rapport som saknar det skriver "Uppgift saknas", och `styr frister` listar det."""
 
     årsredovisning: list[FollowUpItem] = Field(
-        default=[],
+        default_factory=list,
         description="Underlag som årsredovisningen ska ha (ur `uppföljning:`), t.ex. [revisorernas_bedömning, "
         "revisionsberättelse, egenkontroller, klagomål_och_synpunkter, målgruppsundersökningar].",
     )
     delårsrapport: list[FollowUpItem] = Field(
-        default=[],
+        default_factory=list,
         description="Underlag som delårsrapporten ska ha, t.ex. [revisorernas_bedömning].",
     )
 
@@ -256,9 +256,12 @@ class AccessibilityStatement(Node):
     metod: Text | None = Field(
         default=None, description="Hur den bedömdes; standard: automatisk granskning med axe-core vid varje bygge."
     )
-    brister: list[Text] = Field(default=[], description="Kända brister i tillgängligheten, med vad som görs åt dem.")
+    brister: list[Text] = Field(
+        default_factory=list, description="Kända brister i tillgängligheten, med vad som görs åt dem."
+    )
     oskäligt_betungande: list[Text] = Field(
-        default=[], description="Innehåll som undantas för att en anpassning vore oskäligt betungande (DOS 12 §)."
+        default_factory=list,
+        description="Innehåll som undantas för att en anpassning vore oskäligt betungande (DOS 12 §).",
     )
 
 
@@ -277,7 +280,7 @@ class PublishSettings(Node):
         default=AccessibilityStatement(), description="Tillgänglighetsredogörelsens uppgifter: {bedömd, brister}."
     )
     dokument: list[PublishedDocument] = Field(
-        default=[], description="Dokument som webbplatsen publicerar: {avser, år, fil, länk eller rapport}."
+        default_factory=list, description="Dokument som webbplatsen publicerar: {avser, år, fil, länk eller rapport}."
     )
 
 
@@ -309,7 +312,7 @@ class Config(Node):
     mandatperiod: MandatePeriod = Field(description="Den nuvarande mandatperioden: {från, till}.")
     målkedja: list[Level] = Field(min_length=1, description="Målkedjans nivåer, uppifrån och ned.")
     regler: dict[Text, RuleSetting] = Field(
-        default={},
+        default_factory=dict,
         description="Per regel (kod eller namn): av, en allvarlighet, eller {aktiv, allvarlighet, regelns inställningar}.",
         json_schema_extra=_rule_shorthands_in_schema,
     )
@@ -326,7 +329,9 @@ class Config(Node):
         description="Underlaget (`uppföljning:` i repot) som årsredovisningen och delårsrapporten ska ha: "
         "{årsredovisning: [...], delårsrapport: [...]}.",
     )
-    ignorera: list[Text] = Field(default=[], description='Glob-mönster för filer som inte läses, t.ex. "arkiv/**".')
+    ignorera: list[Text] = Field(
+        default_factory=list, description='Glob-mönster för filer som inte läses, t.ex. "arkiv/**".'
+    )
     referensdatum: Date | None = Field(
         default=None, description="Dagens datum för regler som beror på datum; standard: i dag."
     )

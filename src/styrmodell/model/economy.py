@@ -131,17 +131,17 @@ class EconomyPeriod(Node):
         default=0.0, description="Övriga balanskravsjusteringar, plus eller minus (miljoner kronor)."
     )
     nämnder: dict[Ref, OrganForecast] = Field(
-        default={},
+        default_factory=dict,
         description="Organ (id) → {budget, utfall, prognos, personal, åtgärdsplan, kommentar}: nämndens och "
         "styrelsens egen ekonomi.",
     )
     bolag: dict[Ref, CompanyResult] = Field(
-        default={},
+        default_factory=dict,
         description="Bolag (id) → bolagets egen ekonomi: {utfall, prognos, budget, balansräkning, investeringar, "
         "personal, kommentar}.",
     )
     investeringar: dict[Text, ProjectOutcome] = Field(
-        default={},
+        default_factory=dict,
         description="Investeringsprojekt (id i budgetens `investeringar: projekt:`) → {utfall, prognos, kommentar}.",
     )
     personal: Staff | None = Field(default=None, description="Personaluppgifter för perioden.")
@@ -169,5 +169,6 @@ class Economy(Node):
 
     år: int = Field(ge=2000, le=2100, description="Året.")
     perioder: dict[Period, EconomyPeriod] = Field(
-        default={}, description="Period (2026-08, 2026) → utfall, prognos, balansräkning, nämnder, personal ..."
+        default_factory=dict,
+        description="Period (2026-08, 2026) → utfall, prognos, balansräkning, nämnder, personal ...",
     )

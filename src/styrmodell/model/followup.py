@@ -78,7 +78,8 @@ class FollowUp(Node):
         default=None, description="Inkomna klagomål och synpunkter: {klagomål, synpunkter, analys, åtgärder}."
     )
     målgruppsundersökningar: list[Survey] = Field(
-        default=[], description="Redovisning och analys av målgruppsundersökningar: [{namn, år, resultat, analys}]."
+        default_factory=list,
+        description="Redovisning och analys av målgruppsundersökningar: [{namn, år, resultat, analys}].",
     )
     jämförelser: Text | None = Field(
         default=None,

@@ -140,7 +140,7 @@ class Goal(Node):
         default=None, description="Förvaltningen som äger målet (id), för mål på förvaltningsnivå."
     )
     enhet: Ref | None = Field(default=None, description="Verksamheten eller enheten som äger målet (id).")
-    tjänar: RefList = Field(default=[], description="Målen ovanför som målet bidrar till (id).")
+    tjänar: RefList = Field(default_factory=list, description="Målen ovanför som målet bidrar till (id).")
     typ: GoalKind = Field(
         default=GoalKind.VERKSAMHET,
         description="verksamhet eller finansiellt; finansiella mål hör till budgeten, inte till målkedjan.",
@@ -151,7 +151,7 @@ class Goal(Node):
         "om till mål) eller 'eget resultatmål' (ur den egna verksamheten och dess nuläge).",
     )
     uppdrag: RefList = Field(
-        default=[], description="Uppdraget eller uppdragen från fullmäktige som målet formulerar om (id)."
+        default_factory=list, description="Uppdraget eller uppdragen från fullmäktige som målet formulerar om (id)."
     )
     styrdokument: Ref | None = Field(
         default=None, description="Styrdokumentet som målet beslutades i (id), t.ex. mål och budget."
@@ -167,7 +167,8 @@ class Goal(Node):
         "tillåter sådana mål.",
     )
     bedömningar: dict[Period, Assessment] = Field(
-        default={}, description="Uppföljningen per period (2026-08, 2026): status, analys, lärdomar, slutsats."
+        default_factory=dict,
+        description="Uppföljningen per period (2026-08, 2026): status, analys, lärdomar, slutsats.",
     )
 
     omprövas: Reconsideration | None = Field(
@@ -193,9 +194,11 @@ class Strategy(Node):
 
     id: Id = Field(description="Strategins id, unikt i hela repot.")
     namn: Text = Field(description="Strategin i en mening.")
-    mål: RefList = Field(default=[], description="Målen som strategin ska öka måluppfyllelsen för (id).")
-    uppdrag: RefList = Field(default=[], description="Uppdragen som strategin genomför (id).")
-    kvalitetsfaktor: RefList = Field(default=[], description="Kvalitetsfaktorerna som strategin ska förbättra (id).")
+    mål: RefList = Field(default_factory=list, description="Målen som strategin ska öka måluppfyllelsen för (id).")
+    uppdrag: RefList = Field(default_factory=list, description="Uppdragen som strategin genomför (id).")
+    kvalitetsfaktor: RefList = Field(
+        default_factory=list, description="Kvalitetsfaktorerna som strategin ska förbättra (id)."
+    )
     organ: Ref | None = Field(default=None, description="Organet vars strategi det är (id). Kan stå överst i filen.")
     förvaltning: Ref | None = Field(default=None, description="Förvaltningen som äger strategin (id).")
     enhet: Ref | None = Field(default=None, description="Enheten som äger strategin (id).")
@@ -256,9 +259,9 @@ class Indicator(Node):
 
     id: Id = Field(description="Indikatorns id, unikt i hela repot.")
     namn: Text = Field(description="Indikatorns namn, som i rapporterna.")
-    mål: RefList = Field(default=[], description="Målen som indikatorn mäter (id).")
+    mål: RefList = Field(default_factory=list, description="Målen som indikatorn mäter (id).")
     kvalitetsfaktor: RefList = Field(
-        default=[],
+        default_factory=list,
         description="Kvalitetsfaktorerna som indikatorn mäter (id); en kvalitetsindikator behöver inget mål.",
     )
     organ: Ref | None = Field(default=None, description="Organet som följer upp indikatorn (id).")
@@ -276,18 +279,18 @@ class Indicator(Node):
     källa: Text = Field(default="egen", description="Källan: egen, enkät: <namn>, eller kolada:<N/U + fem siffror>.")
     metod: Text | None = Field(default=None, description="Mätmetoden: hur och när indikatorn mäts.")
     skala: list[Text] = Field(
-        default=[],
+        default_factory=list,
         description="För en kvalitativ indikator: skalans steg från sämst till bäst; målvärden och utfall "
         "anges då som ett av stegen.",
     )
     bas: Baseline | None = Field(default=None, description="Utgångsvärdet: {år, värde}.")
     målvärden: dict[int, StepOrNumber | None] = Field(
-        default={},
+        default_factory=dict,
         description="Målvärde per år: {2026: 85}; för en kvalitativ indikator ett steg på skalan. null är ett år "
         "vars målvärde ännu inte är beslutat (`styr nytt-ar` lägger till det).",
     )
     utfall: dict[Period, StepOrNumber | None] = Field(
-        default={},
+        default_factory=dict,
         description="Utfall per period: {2025: 84.1, 2026-08: 85.0}; null där värdet saknas; för en kvalitativ "
         "indikator ett steg på skalan.",
     )
@@ -297,16 +300,16 @@ class Indicator(Node):
         "bedöms det mot periodens `delmål`, inte mot helårets målvärde.",
     )
     delmål: dict[Period, StepOrNumber] = Field(
-        default={},
+        default_factory=dict,
         description="Målvärde för en period under året, för en ackumulerad indikator: {2026-08: 36} (36 av årets "
         "60 i augusti är enligt plan).",
     )
     utfall_per_kön: dict[Gender, dict[Period, Number | None]] = Field(
-        default={},
+        default_factory=dict,
         description="Utfall för kvinnor och män var för sig: {kvinnor: {2024: 81.0}, män: {2024: 86.5}}.",
     )
     jämförelser: dict[Text, dict[Period, StepOrNumber | None]] = Field(
-        default={}, description="Jämförelsevärden per jämförelse och period: {Riket: {2025: 83.2}}."
+        default_factory=dict, description="Jämförelsevärden per jämförelse och period: {Riket: {2025: 83.2}}."
     )
     beskrivning: Text | None = Field(default=None, description="Vad indikatorn visar.")
 
@@ -455,10 +458,14 @@ class Activity(Node):
 
     id: Id = Field(description="Aktivitetens id, unikt i hela repot.")
     namn: Text = Field(description="Aktiviteten i en mening.")
-    mål: RefList = Field(default=[], description="Målen som aktiviteten leder mot (id).")
-    strategi: RefList = Field(default=[], description="Strategin eller strategierna som aktiviteten genomför (id).")
-    uppdrag: RefList = Field(default=[], description="Uppdragen som aktiviteten genomför (id).")
-    kvalitetsfaktor: RefList = Field(default=[], description="Kvalitetsfaktorerna som aktiviteten förbättrar (id).")
+    mål: RefList = Field(default_factory=list, description="Målen som aktiviteten leder mot (id).")
+    strategi: RefList = Field(
+        default_factory=list, description="Strategin eller strategierna som aktiviteten genomför (id)."
+    )
+    uppdrag: RefList = Field(default_factory=list, description="Uppdragen som aktiviteten genomför (id).")
+    kvalitetsfaktor: RefList = Field(
+        default_factory=list, description="Kvalitetsfaktorerna som aktiviteten förbättrar (id)."
+    )
     organ: Ref | None = Field(default=None, description="Organet vars aktivitet det är (id). Kan stå överst i filen.")
     förvaltning: Ref | None = Field(default=None, description="Förvaltningen som genomför aktiviteten (id).")
     enhet: Ref | None = Field(default=None, description="Enheten som genomför aktiviteten (id).")
@@ -518,10 +525,12 @@ class Assignment(Node):
         default=None, description="Datum då uppdraget genomfördes; ett uppdrag som genomförts i tid är aldrig försenat."
     )
     historik: list[StatusEntry] = Field(
-        default=[],
+        default_factory=list,
         description="Statusen vid olika datum, så att statusrapporterna i maj och november visar statusen då.",
     )
-    mål: RefList = Field(default=[], description="De strategiska mål eller andra mål som uppdraget tjänar (id).")
+    mål: RefList = Field(
+        default_factory=list, description="De strategiska mål eller andra mål som uppdraget tjänar (id)."
+    )
     återrapportering: Text | None = Field(default=None, description="Hur och när uppdraget återrapporteras.")
     kommentar: Text | None = Field(default=None, description="En kommentar, t.ex. varför uppdraget dröjer.")
 
@@ -574,8 +583,8 @@ class Dialogue(Node):
     datum: Date = Field(description="Datum för dialogen.")
     forum: Ref = Field(description="Organet där dialogen fördes (id), t.ex. ett utskott.")
     tema: Text = Field(description="Dialogens tema.")
-    deltagare: list[Text] = Field(default=[], description="Vilka som deltog.")
-    mål: RefList = Field(default=[], description="Målen som dialogen följde upp (id).")
+    deltagare: list[Text] = Field(default_factory=list, description="Vilka som deltog.")
+    mål: RefList = Field(default_factory=list, description="Målen som dialogen följde upp (id).")
     anteckningar: Text | None = Field(default=None, description="Vad som sades.")
     lärdomar: Text | None = Field(default=None, description="Lärdomar.")
     slutsatser: Text | None = Field(default=None, description="Slutsatser.")

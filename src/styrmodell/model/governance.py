@@ -80,11 +80,11 @@ class Delegation(Node):
     delegat: Ref = Field(description="Rollen eller utskottet som får besluta (id).")
     avsnitt: Text | None = Field(default=None, description="Avsnittet i delegationsordningen, t.ex. Personal.")
     kategori: list[MatterCategory] = Field(
-        default=[],
+        default_factory=list,
         description="Det som lagen bryr sig om i ärendet, t.ex. brådskande, principiell myndighetsutövning, "
         "laglighetsprövning (se README).",
     )
-    ersättare: RefList = Field(default=[], description="Vem som beslutar när delegaten har förhinder (id).")
+    ersättare: RefList = Field(default_factory=list, description="Vem som beslutar när delegaten har förhinder (id).")
     lagrum: Text | None = Field(default=None, description="Lagrummet, t.ex. SoL 4 kap. 1 §.")
     begränsningar: Text | None = Field(default=None, description="Begränsningar, t.ex. beloppsgränser.")
     anmäls: Flag | None = Field(default=None, description="Om beslutet anmäls till nämnden (ja/nej).")
@@ -111,7 +111,7 @@ class DelegationOrder(Node):
     organ: Ref | None = Field(default=None, description="Nämnden vars delegationsordning det är (id).")
     beslut: Decision | None = Field(default=None, description="Nämndens beslut om delegationsordningen.")
     reviderad: Date | None = Field(default=None, description="Datum för den senaste revideringen.")
-    rader: list[Delegation] = Field(default=[], description="Delegationsordningens rader.")
+    rader: list[Delegation] = Field(default_factory=list, description="Delegationsordningens rader.")
 
 
 class DocumentKind(str, Enum):
@@ -196,18 +196,20 @@ class SteeringDocument(Node):
         default=None, description="Datum för den senaste översynen (aktualitetsgranskningen) eller revideringen."
     )
     ersätter: RefList = Field(
-        default=[],
+        default_factory=list,
         description="Det eller de tidigare dokument som dokumentet ersätter (id i registret); [] för inget.",
     )
     upphävd: Decision | None = Field(default=None, description="Beslutet om att upphäva dokumentet.")
     omfattning: Text | None = Field(default=None, description="Vad dokumentet handlar om och omfattar, i ord.")
     sidor: int | None = Field(default=None, ge=1, le=1_000_000, description="Antal A4-sidor, försättsbladet inräknat.")
-    mål: RefList = Field(default=[], description="Mål som dokumentet självt inför (id); ett program inför inga.")
+    mål: RefList = Field(
+        default_factory=list, description="Mål som dokumentet självt inför (id); ett program inför inga."
+    )
     indikatorer: RefList = Field(
-        default=[], description="Indikatorer som dokumentet självt inför (id); ett program inför inga."
+        default_factory=list, description="Indikatorer som dokumentet självt inför (id); ett program inför inga."
     )
     stöder: RefList = Field(
-        default=[],
+        default_factory=list,
         description="De mål (t.ex. fullmäktiges strategiska mål) som dokumentet stöder, utan att vara dess egna (id).",
     )
     publicering: Publication | None = Field(
@@ -241,7 +243,7 @@ class ControlPlan(Node):
     organ: Ref | None = Field(default=None, description="Organet vars plan det är (id).")
     år: int = Field(ge=2000, le=2100, description="Året planen gäller.")
     beslut: Decision | None = Field(default=None, description="Beslutet om planen.")
-    risker: list[Risk] = Field(default=[], description="Riskerna och kontrollerna.")
+    risker: list[Risk] = Field(default_factory=list, description="Riskerna och kontrollerna.")
 
 
 class BudgetYear(Node):
@@ -323,24 +325,24 @@ class Budget(Node):
         "utgång (KL 11 kap. 11 §).",
     )
     plan: dict[int, BudgetYear] = Field(
-        default={}, description="Per år: {intäkter, kostnader, finansnetto}; budgetåret och planåren."
+        default_factory=dict, description="Per år: {intäkter, kostnader, finansnetto}; budgetåret och planåren."
     )
-    ramar: dict[Ref, Number] = Field(default={}, description="Organ (id) → ram i miljoner kronor.")
+    ramar: dict[Ref, Number] = Field(default_factory=dict, description="Organ (id) → ram i miljoner kronor.")
     finansiering: Text | None = Field(
         default=None, description="Hur verksamheten ska finansieras under budgetåret (KL 11 kap. 6 §)."
     )
     balansbudget: dict[int, BalanceSheet] = Field(
-        default={},
+        default_factory=dict,
         description="Den beräknade balansräkningen vid årets slut, per år: den ekonomiska ställningen vid "
         "budgetårets slut (KL 11 kap. 6 §).",
     )
     finansiella_mål: RefList = Field(
-        default=[],
+        default_factory=list,
         description="Fullmäktiges finansiella mål som budgetens plan för ekonomin innehåller, för alla planens "
         "år (KL 11 kap. 6 § tredje stycket).",
     )
     koncernföretag: Annotated[dict[Ref, CompanyBudget], WithJsonSchema(_COMPANIES_SCHEMA)] = Field(
-        default={},
+        default_factory=dict,
         description="Redogörelsen för ekonomin under budgetåret i varje kommunalt koncernföretag, per bolag "
         "(KL 11 kap. 6 a §).",
     )
@@ -363,11 +365,11 @@ class Budget(Node):
         "år, mål}]}.",
     )
     satsningar: list[Allocation] = Field(
-        default=[],
+        default_factory=list,
         description="Resurser inom ramarna som avsätts för mål: [{organ, belopp, mål, beskrivning}].",
     )
     ändringar: list[BudgetChange] = Field(
-        default=[],
+        default_factory=list,
         description="Beslut som ändrar årets budget: kompletteringsbudget (i april), omprövning (i november), "
         "tilläggsbudget: [{typ, beslut, ramändringar, investeringsändringar, finansiering}].",
     )
@@ -487,11 +489,11 @@ class When(Node):
         description="`månad`: händelsen återkommer varje månad (utom de i `utom`), i årshjulet en händelse.",
     )
     månader: Months = Field(
-        default=[],
+        default_factory=list,
         description="Månaderna som händelsen återkommer i: [3, 5, 10] eller [mars, maj, oktober].",
     )
     utom: Months = Field(
-        default=[], description="Månader som en återkommande händelse hoppar över, t.ex. [juni, juli]."
+        default_factory=list, description="Månader som en återkommande händelse hoppar över, t.ex. [juni, juli]."
     )
     dag: Annotated[int, Field(ge=1, le=31)] | Literal["sista"] | None = Field(
         default=None,
@@ -604,7 +606,7 @@ class Event(Node):
         description="Organet som händelsen gäller (id), eller flera organ: [son, bbn, bmn].",
     )
     organtyp: Annotated[list[OrganKind], BeforeValidator(_kinds)] = Field(
-        default=[],
+        default_factory=list,
         description='Händelsen gäller varje organ av ett slag: nämnd, ks, bolag ... ("styrelser och nämnder": '
         '[ks, nämnd]; "bolagen": bolag).',
         json_schema_extra=one_or_list_schema,
@@ -623,7 +625,7 @@ class Event(Node):
         "`avser: budgetbeslut`.",
     )
     rapport: Text | None = Field(default=None, description="Rapporten som hör till händelsen.")
-    beroenden: RefList = Field(default=[], description="Händelser som måste vara klara före (id).")
+    beroenden: RefList = Field(default_factory=list, description="Händelser som måste vara klara före (id).")
     beskrivning: Text | None = Field(default=None, description="En förklaring.")
 
     @property
@@ -655,5 +657,5 @@ class Event(Node):
 class AnnualWheel(Node):
     """Årshjulet: händelser och sammanträdeskalendern."""
 
-    händelser: list[Event] = Field(default=[], description="Årshjulets händelser.")
-    sammanträden: dict[Ref, list[Date]] = Field(default={}, description="Organ (id) → sammanträdesdatum.")
+    händelser: list[Event] = Field(default_factory=list, description="Årshjulets händelser.")
+    sammanträden: dict[Ref, list[Date]] = Field(default_factory=dict, description="Organ (id) → sammanträdesdatum.")

@@ -34,4 +34,6 @@ class KoladaValue(Node):
 class KoladaFetch(Node):
     url: Text = Field(description="Adressen som frågades (den första sidan).")
     hämtad: dt.datetime = Field(description="När svaret hämtades.")
-    värden: list[KoladaValue] = Field(default=[], description="Värdena i svaret, ett per KPI, kommun, period och kön.")
+    värden: list[KoladaValue] = Field(
+        default_factory=list, description="Värdena i svaret, ett per KPI, kommun, period och kön."
+    )

@@ -84,7 +84,7 @@ class Administration(Node):
 
     id: Id = Field(description="Förvaltningens id, unikt i hela repot.")
     namn: Text = Field(description="Förvaltningens namn.")
-    nämnd: RefList = Field(default=[], description="Nämnden eller nämnderna som förvaltningen tjänar (id).")
+    nämnd: RefList = Field(default_factory=list, description="Nämnden eller nämnderna som förvaltningen tjänar (id).")
     chef: Ref | None = Field(default=None, description="Rollen som leder förvaltningen (id), t.ex. förvaltningschefen.")
     beskrivning: Text | None = Field(default=None, description="Vad förvaltningen ansvarar för.")
 
@@ -113,7 +113,9 @@ class Role(Node):
     )
     organ: Ref | None = Field(default=None, description="För en förtroendevald: organet hen sitter i (id).")
     förvaltning: Ref | None = Field(default=None, description="För en anställd: förvaltningen hen arbetar i (id).")
-    medlemmar: RefList = Field(default=[], description="För en grupp eller ledningsgrupp: rollerna som ingår (id).")
+    medlemmar: RefList = Field(
+        default_factory=list, description="För en grupp eller ledningsgrupp: rollerna som ingår (id)."
+    )
 
     @property
     def elected(self) -> bool:
@@ -125,7 +127,11 @@ class Role(Node):
 
 
 class Organisation(Node):
-    organ: list[Organ] = Field(default=[], description="De politiska organen.")
-    förvaltningar: list[Administration] = Field(default=[], description="Förvaltningarna eller verksamhetsområdena.")
-    enheter: list[Unit] = Field(default=[], description="Verksamheterna och enheterna under förvaltningarna.")
-    roller: list[Role] = Field(default=[], description="Förtroendevalda, chefer, tjänstepersoner och grupper.")
+    organ: list[Organ] = Field(default_factory=list, description="De politiska organen.")
+    förvaltningar: list[Administration] = Field(
+        default_factory=list, description="Förvaltningarna eller verksamhetsområdena."
+    )
+    enheter: list[Unit] = Field(default_factory=list, description="Verksamheterna och enheterna under förvaltningarna.")
+    roller: list[Role] = Field(
+        default_factory=list, description="Förtroendevalda, chefer, tjänstepersoner och grupper."
+    )

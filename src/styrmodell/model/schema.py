@@ -7,6 +7,8 @@ from types import GenericAlias
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+from pydantic_core import core_schema
 
 from styrmodell.model.base import Node
 from styrmodell.model.config import Config
@@ -35,8 +37,20 @@ def _content_model() -> type[BaseModel]:
     return create_model("Styrmodellsfil", __config__=ConfigDict(extra="forbid"), **fields)
 
 
+class _Generator(GenerateJsonSchema):
+    """The models' empty lists and mappings are made new for each object (`default_factory`, which
+    costs less than copying a shared default), and the schema says what they are: `[]` and `{}`."""
+
+    def default_schema(self, schema: core_schema.WithDefaultSchema) -> JsonSchemaValue:
+        factory = schema.get("default_factory")
+        if factory in (list, dict):
+            schema = {**schema, "default": factory()}
+            del schema["default_factory"]
+        return super().default_schema(schema)
+
+
 def content_schema() -> dict:
-    schema = _content_model().model_json_schema()
+    schema = _content_model().model_json_schema(schema_generator=_Generator)
     schema["$id"] = SCHEMA_ID.format(name="styrmodell")
     schema["title"] = "Styrmodell: innehållsfil"
     schema["description"] = "En fil i ett styrmodellsrepo: organisation, mål, indikatorer, delegation m.m."
@@ -44,7 +58,7 @@ def content_schema() -> dict:
 
 
 def config_schema() -> dict:
-    schema = Config.model_json_schema()
+    schema = Config.model_json_schema(schema_generator=_Generator)
     schema["$id"] = SCHEMA_ID.format(name="styrmodell-konfiguration")
     schema["title"] = "Styrmodell: styrmodell.yaml"
     return schema
