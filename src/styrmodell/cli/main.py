@@ -18,12 +18,14 @@ COMPLETION_HELP = {
 
 
 def _command():
+    from styrmodell.cli import coercion
     from styrmodell.cli.app import app
 
     command = typer.main.get_command(app)
     for param in command.params:
         if param.name in COMPLETION_HELP:
             param.help = COMPLETION_HELP[param.name]  # type: ignore[attr-defined]
+    coercion.install(command.params)  # the completion flags, which Typer adds to the built application
     return command
 
 
