@@ -116,3 +116,71 @@ def test_every_value_becomes_what_typer_would_make_of_it(tmp_path):
             assert ours == typers, (command.name, param.name, value)
             compared += 1
     assert compared > 2000
+
+
+def test_a_completion_request_ends_like_every_other_run(monkeypatch, capsys):
+    """Typer ends a shell's completion request with sys.exit; `invoke` returns its code instead, so
+    that `styr` flushes and leaves through os._exit as after every command."""
+    from styrmodell.cli.main import invoke
+
+    monkeypatch.setenv("_STYR_COMPLETE", "complete_bash")
+    monkeypatch.setenv("COMP_WORDS", "styr validera -f ")
+    monkeypatch.setenv("COMP_CWORD", "3")
+    assert invoke([]) == 0
+    assert capsys.readouterr().out.split() == ["text", "json", "github", "sarif", "gitlab", "junit"]
+
+
+HOSTILE = [
+    "enkel text",
+    "[bold]inte fet[/] [/] [red] \\[x] \\ slutar med \\",
+    ":smile: :thumbs_up: ingen emoji",
+    "  inledande och avslutande blanksteg  ",
+    "bred 漢字 och 👍🏽 och e\u0301 och \u202eomvänd\u202c",
+    "styrsekvens \x1b[31m röd \x07 \x08 \r vagnretur \x0b \x0c \x00 \x7f",
+    "lång " + "ord " * 400,
+    "tab\tinne",
+    "två\nrader",
+]
+
+
+@pytest.mark.parametrize("quiet", [False, True])
+@pytest.mark.parametrize("message", HOSTILE, ids=range(len(HOSTILE)))
+def test_text_without_colour_is_what_rich_writes(message, quiet, monkeypatch):
+    """Where Rich would write no colour (a pipe, a file, CI), the text reporter writes the lines
+    itself; they are Rich's to the byte, for any text a repository can put in a finding."""
+    import io
+
+    from styrmodell.findings import Finding, Location, Severity
+    from styrmodell.validation import reporters
+    from styrmodell.validation.pipeline import Result
+
+    for name in ("FORCE_COLOR", "TTY_COMPATIBLE", "NO_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    findings = [
+        Finding("SM201", "trasig-referens", severity, message, Location(f"organ/{message[:30]}.yaml", 3, 7))
+        for severity in Severity
+    ] + [Finding("SM101", message, Severity.ERROR, "x", Location("a.yaml"))]
+    result = Result(kommun=message, files=3, findings=findings)
+    ours, rich = io.StringIO(), io.StringIO()
+    reporters.report_text(result, ours, quiet)
+    reporters._report_rich(result, rich, quiet)
+    assert ours.getvalue() == rich.getvalue()
+    assert ours.getvalue().count("SM201") == 3
+
+
+def test_a_terminal_gets_rich_colours(monkeypatch):
+    import io
+
+    from styrmodell.findings import Finding, Location, Severity
+    from styrmodell.validation import reporters
+    from styrmodell.validation.pipeline import Result
+
+    result = Result("Kommun", 1, [Finding("SM201", "x", Severity.ERROR, "fel", Location("a.yaml", 1, 1))])
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    out = io.StringIO()
+    reporters.report_text(result, out)
+    assert "\x1b[" in out.getvalue()
+    monkeypatch.setenv("FORCE_COLOR", "")
+    out = io.StringIO()
+    reporters.report_text(result, out)
+    assert "\x1b[" not in out.getvalue() and "a.yaml:1:1: fel SM201 fel [x]" in out.getvalue()

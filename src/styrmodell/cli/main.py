@@ -80,6 +80,11 @@ def invoke(argv: list[str]) -> int:
         return 130
     except BrokenPipeError:
         return 1
+    except SystemExit as exc:  # Typer ends a shell-completion request so: it too ends through `_exit`
+        if exc.code is None or isinstance(exc.code, int):
+            return exc.code or 0
+        typer.echo(terminal(str(exc.code)), err=True)  # as the interpreter would
+        return 1
     except Exception as exc:
         if os.environ.get("STYR_DEBUG"):
             raise
