@@ -152,6 +152,10 @@ _BAD_VALUE = [
     (re.compile(r"^Input should be a valid integer.*$"), "ska vara ett heltal."),
     (re.compile(r"^Input should be a valid (?:number|float).*$"), "ska vara ett tal."),
     (re.compile(r"^Input should be a valid boolean.*$"), "ska vara ja eller nej."),
+    (re.compile(r"^Input should be greater than or equal to (.*)$"), r"ska vara minst \1"),
+    (re.compile(r"^Input should be less than or equal to (.*)$"), r"ska vara högst \1"),
+    (re.compile(r"^Input should be greater than (.*)$"), r"ska vara större än \1"),
+    (re.compile(r"^Input should be less than (.*)$"), r"ska vara mindre än \1"),
     (re.compile(r"^Input should be (.*)$"), r"ska vara \1"),
 ]
 
