@@ -657,7 +657,10 @@ def prepare() -> None:
     import styrmodell.load.gitsource
     import styrmodell.reports.build
     import styrmodell.review.diff
-    import styrmodell.validation.checker  # noqa: F401
+    import styrmodell.validation.checker
+
+    for entry in styrmodell.cli.app.COMMANDS.values():  # `styr` imports a command's module when it runs
+        assert entry.function
 
 
 def fuzz(

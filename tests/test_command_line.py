@@ -88,6 +88,7 @@ def test_the_application_help_names_every_command_and_its_aliases():
             "ogiltigt värde för --format / -f: 'xml' är inte ett av 'text', 'json', 'github', 'sarif', 'gitlab', 'junit'.",
         ),
         (["arshjul", "--år", "tjugo"], "ogiltigt värde för --år / --year: ska vara ett heltal."),
+        (["importera", "kolada", "--tidsgräns", "0"], "ogiltigt värde för --tidsgräns / --timeout: ska vara minst 1"),
         (["validera", "--format"], "flaggan --format kräver ett värde"),
         (["regler", "SM101", "SM102"], "oväntat argument: SM102"),
     ],

@@ -1,82 +1,73 @@
 """The `styr` application: every command with its Swedish name and its English aliases, in one list.
 
 Commands and flags have Swedish names; the English names (and every spelling an earlier version
-used) are aliases, so scripts and CI files written for either keep working. Each command's module
-imports its heavy parts inside the command, so that start-up (a pre-commit hook runs `styr` on
-every commit) stays short.
+used) are aliases, so scripts and CI files written for either keep working. A pre-commit hook runs
+`styr` on every commit, so start-up must stay short: a command's module is imported, and its Typer
+command built, only when that command runs (or when the help lists them all), and each module
+imports its heavy parts inside the command.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import typer
+import typer.main
 
 from styrmodell import __version__
-from styrmodell.cli import (
-    comment,
-    compass,
-    deadlines,
-    diff,
-    importing,
-    init,
-    log,
-    lsp,
-    newyear,
-    publish,
-    report,
-    rules,
-    schema,
-    server,
-    settings,
-    validate,
-    wheel,
-)
 from styrmodell.cli.common import QUIET_HELP, set_quiet
 from styrmodell.cli.swedish import Command, Group, install
 
 
 @dataclass(frozen=True)
 class Entry:
-    """A command; with `commands`, a group of commands whose `function` takes the group's own flags."""
+    """A command, as `module:function` in styrmodell.cli; with `commands`, a group of commands whose
+    `function` takes the group's own flags."""
 
-    function: Callable[..., None]
+    target: str
     aliases: tuple[str, ...] = ()
     commands: dict[str, Entry] | None = None
 
+    @property
+    def function(self) -> Callable[..., None]:
+        module, _, name = self.target.partition(":")
+        return getattr(importlib.import_module(f"styrmodell.cli.{module}"), name)
+
 
 COMMANDS: dict[str, Entry] = {
-    "validera": Entry(validate.validera, ("validate",)),
-    "diff": Entry(diff.diff),
-    "logg": Entry(log.logg, ("log",)),
-    "init": Entry(init.init),
-    "arshjul": Entry(wheel.arshjul, ("årshjul", "wheel")),
-    "kompass": Entry(compass.kompass, ("compass",)),
-    "rapport": Entry(report.rapport, ("report",)),
-    "publicera": Entry(publish.publicera, ("publish",)),
-    "frister": Entry(deadlines.frister, ("deadlines",)),
-    "regler": Entry(rules.regler, ("rules",)),
-    "installningar": Entry(settings.installningar, ("inställningar", "config")),
-    "schema": Entry(schema.schema),
-    "kommentera": Entry(comment.kommentera, ("comment",)),
-    "lsp": Entry(lsp.lsp),
+    "validera": Entry("validate:validera", ("validate",)),
+    "diff": Entry("diff:diff"),
+    "logg": Entry("log:logg", ("log",)),
+    "init": Entry("init:init"),
+    "arshjul": Entry("wheel:arshjul", ("årshjul", "wheel")),
+    "kompass": Entry("compass:kompass", ("compass",)),
+    "rapport": Entry("report:rapport", ("report",)),
+    "publicera": Entry("publish:publicera", ("publish",)),
+    "frister": Entry("deadlines:frister", ("deadlines",)),
+    "regler": Entry("rules:regler", ("rules",)),
+    "installningar": Entry("settings:installningar", ("inställningar", "config")),
+    "schema": Entry("schema:schema"),
+    "kommentera": Entry("comment:kommentera", ("comment",)),
+    "lsp": Entry("lsp:lsp"),
     "server": Entry(
-        server.server,
+        "server:server",
         (),
         {
-            "start": Entry(server.start),
-            "stopp": Entry(server.stopp, ("stop",)),
-            "status": Entry(server.status),
+            "start": Entry("server:start"),
+            "stopp": Entry("server:stopp", ("stop",)),
+            "status": Entry("server:status"),
         },
     ),
-    "nytt-ar": Entry(newyear.nytt_ar, ("nytt-år", "new-year")),
+    "nytt-ar": Entry("newyear:nytt_ar", ("nytt-år", "new-year")),
     "importera": Entry(
-        importing.importera,
+        "importing:importera",
         ("import",),
         {
-            "utfall": Entry(importing.utfall, ("outcomes",)),
-            "kolada": Entry(importing.kolada),
+            "utfall": Entry("importing:utfall", ("outcomes",)),
+            "kolada": Entry("importing:kolada"),
         },
     ),
 }
@@ -85,7 +76,21 @@ ALIASES = {alias: name for name, entry in COMMANDS.items() for alias in entry.al
 
 
 class StyrGroup(Group):
+    """The application: its commands are built from COMMANDS when they are first asked for."""
+
     aliases = ALIASES
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def known_names(self) -> list[str]:
+        return [*COMMANDS, *self.aliases]
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        name = self.aliases.get(cmd_name, cmd_name)
+        if name not in self.commands and name in COMMANDS:
+            self.commands[name] = _click_command(name, COMMANDS[name])
+        return super().get_command(ctx, name)
 
 
 def _version(value: bool) -> None:
@@ -108,6 +113,7 @@ def _root(
 
 
 def build() -> typer.Typer:
+    """The application, with no command built yet (`StyrGroup.get_command` builds them)."""
     install()
     application = typer.Typer(
         name="styr",
@@ -118,12 +124,26 @@ def build() -> typer.Typer:
         rich_markup_mode=None,
     )
     application.callback()(_root)
-    for name, entry in COMMANDS.items():
-        if entry.commands is None:
-            application.command(name, cls=Command)(entry.function)
-        else:
-            application.add_typer(_group(name, entry), name=name)
     return application
+
+
+def _click_command(name: str, entry: Entry) -> Any:
+    """One command (or group of commands) of the application, built as Typer would build it there."""
+    holder = typer.Typer(pretty_exceptions_enable=False, rich_markup_mode=None)
+    if entry.commands is None:
+        holder.command(name, cls=Command)(entry.function)
+        return typer.main.get_command_from_info(
+            holder.registered_commands[0],
+            pretty_exceptions_short=app.pretty_exceptions_short,
+            rich_markup_mode=app.rich_markup_mode,
+        )
+    holder.add_typer(_group(name, entry), name=name)
+    return typer.main.get_group_from_info(
+        holder.registered_groups[0],
+        pretty_exceptions_short=app.pretty_exceptions_short,
+        rich_markup_mode=app.rich_markup_mode,
+        suggest_commands=app.suggest_commands,
+    )
 
 
 def _group(name: str, entry: Entry) -> typer.Typer:

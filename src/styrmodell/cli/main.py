@@ -18,12 +18,14 @@ COMPLETION_HELP = {
 
 
 def _command():
+    from styrmodell.cli import coercion
     from styrmodell.cli.app import app
 
     command = typer.main.get_command(app)
     for param in command.params:
         if param.name in COMPLETION_HELP:
             param.help = COMPLETION_HELP[param.name]  # type: ignore[attr-defined]
+    coercion.install(command.params)  # the completion flags, which Typer adds to the built application
     return command
 
 
@@ -77,6 +79,11 @@ def invoke(argv: list[str]) -> int:
         typer.echo("styr: avbrutet", err=True)
         return 130
     except BrokenPipeError:
+        return 1
+    except SystemExit as exc:  # Typer ends a shell-completion request so: it too ends through `_exit`
+        if exc.code is None or isinstance(exc.code, int):
+            return exc.code or 0
+        typer.echo(terminal(str(exc.code)), err=True)  # as the interpreter would
         return 1
     except Exception as exc:
         if os.environ.get("STYR_DEBUG"):

@@ -13,6 +13,7 @@ from typing import Any
 import typer.core
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
+from styrmodell.cli import coercion
 from styrmodell.svenska.suggest import did_you_mean, suggest
 
 HELP_OPTIONS = ["--hjälp", "--help", "-h"]
@@ -67,6 +68,7 @@ class _Swedish:
         option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
             option.help = "Visa den här hjälpen och avsluta."
+            coercion.install([option])
         return option
 
     def format_options(self, ctx: Any, formatter: Any) -> None:
@@ -88,11 +90,12 @@ class _Swedish:
 
 
 class Command(_Swedish, TyperCommand):
-    """A command whose help and usage line are in Swedish."""
+    """A command whose help and usage line are in Swedish (and whose values need no Pydantic)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs["context_settings"] = {"help_option_names": HELP_OPTIONS, **(kwargs.get("context_settings") or {})}
         super().__init__(*args, **kwargs)
+        coercion.install(self.params)
 
 
 class Group(_Swedish, TyperGroup):
@@ -108,6 +111,7 @@ class Group(_Swedish, TyperGroup):
         kwargs["context_settings"] = {"help_option_names": HELP_OPTIONS, **(kwargs.get("context_settings") or {})}
         kwargs["suggest_commands"] = False  # `usage_error` suggests, in Swedish
         super().__init__(*args, **kwargs)
+        coercion.install(self.params)
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         return super().get_command(ctx, self.aliases.get(cmd_name, cmd_name))
@@ -125,7 +129,7 @@ class Group(_Swedish, TyperGroup):
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         rows = []
         for name in self.list_commands(ctx):
-            command = self.commands.get(name)
+            command = self.get_command(ctx, name)
             if command is None or command.hidden:
                 continue
             others = [alias for alias, target in self.aliases.items() if target == name]
@@ -148,6 +152,10 @@ _BAD_VALUE = [
     (re.compile(r"^Input should be a valid integer.*$"), "ska vara ett heltal."),
     (re.compile(r"^Input should be a valid (?:number|float).*$"), "ska vara ett tal."),
     (re.compile(r"^Input should be a valid boolean.*$"), "ska vara ja eller nej."),
+    (re.compile(r"^Input should be greater than or equal to (.*)$"), r"ska vara minst \1"),
+    (re.compile(r"^Input should be less than or equal to (.*)$"), r"ska vara högst \1"),
+    (re.compile(r"^Input should be greater than (.*)$"), r"ska vara större än \1"),
+    (re.compile(r"^Input should be less than (.*)$"), r"ska vara mindre än \1"),
     (re.compile(r"^Input should be (.*)$"), r"ska vara \1"),
 ]
 

@@ -39,9 +39,16 @@ _SOURCE = "__källa__"
 class Node(BaseModel):
     # numbers where text is expected (an id like 2026, a paragraph like 112) become text in the
     # validator's own code, not in a Python callback per field; `.nan` and `.inf` are no numbers
-    # anywhere in the model
+    # anywhere in the model. A model's validator is built when the first object of its kind is
+    # read, not when its class is defined: a run builds only the kinds its repository has, and
+    # a run answered by the cache none.
     model_config = ConfigDict(
-        extra="forbid", str_strip_whitespace=True, frozen=False, coerce_numbers_to_str=True, allow_inf_nan=False
+        extra="forbid",
+        str_strip_whitespace=True,
+        frozen=False,
+        coerce_numbers_to_str=True,
+        allow_inf_nan=False,
+        defer_build=True,
     )
 
     # Where the object stands is kept in the instance dict under a name pydantic never sees

@@ -55,6 +55,8 @@ BASIS = Basis.STANDARD
 
 
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
+    if not repo.compass_evaluations:
+        return  # the compass's code is not even imported for a repository without evaluations
     from styrmodell.kompass.scoring import catalogue_for, catalogues
 
     for evaluation in repo.compass_evaluations:

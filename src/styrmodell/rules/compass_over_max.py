@@ -51,6 +51,8 @@ BASIS = Basis.STANDARD
 
 
 def check(repo: Repository, options) -> Iterator[tuple[str, Location]]:
+    if not repo.compass_evaluations:
+        return  # the compass's code is not even imported for a repository without evaluations
     from styrmodell.kompass.scoring import catalogue_for
     from styrmodell.svenska.numbers import number as points
 

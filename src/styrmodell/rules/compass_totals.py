@@ -57,6 +57,8 @@ class Options(RuleOptions):
 
 
 def check(repo: Repository, options: Options) -> Iterator[tuple[str, Location]]:
+    if not repo.compass_evaluations:
+        return  # the compass's code is not even imported for a repository without evaluations
     from styrmodell.kompass.scoring import score
     from styrmodell.svenska.numbers import number as points
 

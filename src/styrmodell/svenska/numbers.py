@@ -5,7 +5,9 @@ number never breaks over two lines.
 
 Numbers are formatted with the locale's symbols from Babel but without Babel's pattern engine,
 which took most of the time of a large report (hundreds of thousands of numbers in the charts);
-the output is Babel's to the byte, which a test checks.
+the output is Babel's to the byte, which a test checks. Babel is imported when the first number is
+written, not with this module: importing it and reading its locale data takes about as long as a
+whole `styr validera` of a small repository, which often writes no number at all.
 """
 
 from __future__ import annotations
@@ -13,21 +15,29 @@ from __future__ import annotations
 import math
 from decimal import ROUND_HALF_UP, Context, Decimal
 
-from babel.numbers import get_decimal_symbol, get_group_symbol
-
 from styrmodell.svenska import MISSING
 
 LOCALE = "sv_SE"
 _COUNTS = {"antal", "st", "stycken", "index", "poäng"}
-_GROUP = get_group_symbol(LOCALE)
-_DECIMAL = get_decimal_symbol(LOCALE)
+_symbols: tuple[str, str] | None = None  # the locale's group and decimal symbols, once looked up
 _HUNDREDTHS = Decimal("0.01")
 # Wide enough for every finite float to the hundredth (the default context's 28 digits are not).
 _WIDE = Context(prec=400, Emax=999_999, Emin=-999_999)
 
 
+def _locale_symbols() -> tuple[str, str]:
+    """The locale's group and decimal symbols, from Babel."""
+    global _symbols
+    if _symbols is None:
+        from babel.numbers import get_decimal_symbol, get_group_symbol
+
+        _symbols = (get_group_symbol(LOCALE), get_decimal_symbol(LOCALE))
+    return _symbols
+
+
 def _format(value: Decimal, decimals: int | None) -> str:
     """As Babel's `format_decimal` with the pattern `#,##0.##` (decimals None) or `#,##0.000…`."""
+    group, point = _symbols or _locale_symbols()
     negative = value.is_signed()
     value = abs(value)
     if decimals is None:
@@ -35,7 +45,7 @@ def _format(value: Decimal, decimals: int | None) -> str:
         fraction = fraction.rstrip("0")
     else:
         whole, _, fraction = f"{value.quantize(Decimal(1).scaleb(-decimals), context=_WIDE):f}".partition(".")
-    text = f"{int(whole):,}".replace(",", _GROUP) + (_DECIMAL + fraction if fraction else "")
+    text = f"{int(whole):,}".replace(",", group) + (point + fraction if fraction else "")
     return "-" + text if negative else text
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from typing import TextIO
@@ -31,27 +32,68 @@ def text_line(finding: Finding) -> str:
     return f"{finding.location}: {finding.severity.value} {finding.code} {finding.message} [{finding.name}]"
 
 
-def _safe(text: str) -> str:
-    """Repository text for the console: no markup, no control characters (see svenska.text)."""
-    from rich.markup import escape
-
-    return escape(terminal(text))
-
-
 def report_text(result: Result, out: TextIO, quiet: bool = False) -> None:
-    from rich.console import Console
+    """The findings for a person: coloured by Rich on a terminal. Elsewhere (CI, a pipe, a file) Rich
+    writes the same lines without colour, and then they are written here without importing Rich,
+    a tenth of a small repository's `styr validera` (a test checks that the text is the same)."""
+    lines = None if _colours(out) else _plain_lines(result, quiet)
+    if lines is None:
+        _report_rich(result, out, quiet)
+    else:
+        out.write("".join(line + "\n" for line in lines))
 
-    escape = _safe
+
+def _colours(out: TextIO) -> bool:
+    """Whether Rich would write terminal codes to `out` (its `Console.is_terminal`)."""
+    compatible = os.environ.get("TTY_COMPATIBLE", "")
+    if compatible in ("0", "1"):
+        return compatible == "1"
+    force = os.environ.get("FORCE_COLOR")
+    if force is not None:
+        return force != ""
+    isatty = getattr(out, "isatty", None)
+    try:
+        return bool(isatty is not None and isatty())
+    except ValueError:  # a closed file, as Rich
+        return False
+
+
+def _plain_lines(result: Result, quiet: bool) -> list[str] | None:
+    """The lines Rich writes where it writes no colour, or None for text that Rich lays out itself
+    (a tab, which it expands, or a line break inside a finding)."""
+    lines = [terminal(text_line(f)) for f in result.findings]
+    if not quiet:
+        lines.append(terminal(_summary(result)))
+    if any("\t" in line or "\n" in line for line in lines):
+        return None
+    return lines
+
+
+def _report_rich(result: Result, out: TextIO, quiet: bool) -> None:
+    """The lines in colour. Repository text is given to Rich as text, never as markup, so that a
+    `[red]` or a backslash in a file name or a message is shown as it stands."""
+    from rich.console import Console
+    from rich.text import Text
+
     console = Console(file=out, highlight=False, soft_wrap=True, emoji=False)
     colours = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
     for f in result.findings:
         style = colours[f.severity]
         console.print(
-            f"[bold]{escape(str(f.location))}[/]: [{style}]{f.severity.value}[/] "
-            f"[{style}]{f.code}[/] {escape(f.message)} [dim]\\[{escape(f.name)}][/]"
+            Text.assemble(
+                (terminal(str(f.location)), "bold"),
+                ": ",
+                (f.severity.value, style),
+                " ",
+                (f.code, style),
+                " ",
+                terminal(f.message),
+                " ",
+                (f"[{terminal(f.name)}]", "dim"),
+            )
         )
     if not quiet:
-        console.print(("[green]" if not result.count(Severity.ERROR) else "[red]") + escape(_summary(result)) + "[/]")
+        console.print(Text(terminal(_summary(result)), style="red" if result.count(Severity.ERROR) else "green"))
 
 
 def report_json(result: Result, out: TextIO, quiet: bool = False) -> None:
