@@ -9,7 +9,17 @@ from typing import Optional
 
 import typer
 
-from styrmodell.cli.common import QUIET_HELP, find_root, is_quiet, load_model, say, set_quiet, stderr_console, warn
+from styrmodell.cli.common import (
+    NO_CACHE_HELP,
+    QUIET_HELP,
+    find_root,
+    is_quiet,
+    load_model,
+    say,
+    set_quiet,
+    stderr_console,
+    warn,
+)
 from styrmodell.errors import FatalError
 
 
@@ -55,6 +65,7 @@ def rapport(
         help="Fil att skriva (en katalog med --organ all); md och html skrivs annars till standard ut.",
     ),
     strict: bool = typer.Option(False, "--strikt", "--strict", help="Slutkod 1 om någon uppgift saknas i rapporten."),
+    no_cache: bool = typer.Option(False, "--ingen-cache", "--no-cache", help=NO_CACHE_HELP),
     quiet: bool = typer.Option(False, "--tyst", "--quiet", "-q", help=QUIET_HELP),
 ) -> None:
     """Skriv en rapport ur repot: verksamhetsplan, delårsrapport, årsredovisning med flera, som
@@ -69,7 +80,7 @@ def rapport(
     set_quiet(quiet)
     kind = report_type(typ)
     root = find_root(path)
-    repo = load_model(root)
+    repo = load_model(root, use_cache=not no_cache)
     chosen = parse_period(period) if period else kind.default_period(repo.config.today())
     check_period(kind, chosen)
     selection = organs_for(repo, kind, organ, chosen)
