@@ -43,6 +43,7 @@ def publicera(
     from styrmodell.errors import FatalError
     from styrmodell.publish.output import write_site
     from styrmodell.publish.site import build_site
+    from styrmodell.reports.pdf import one_browser
 
     set_quiet(quiet)
     pdf, history = pdf and not no_pdf, history and not no_history
@@ -58,7 +59,8 @@ def publicera(
             if "git-repo" not in str(error):
                 raise
             say("Repot är inte ett git-repo: målens sidor visas utan historik.")
-    built = build_site(repo, root, histories, pdf=pdf)
+    with one_browser():  # one Chromium prints every PDF of the site
+        built = build_site(repo, root, histories, pdf=pdf)
     written = write_site(output, built.files)
     pages = sum(1 for name in built.files if name.endswith(".html"))
     say(
