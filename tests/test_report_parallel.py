@@ -157,3 +157,42 @@ def test_a_chromium_that_hangs_is_ended_with_its_processes(tmp_path):
     except FileNotFoundError:
         state = "borta"
     assert state == "borta" or "Z" in state, f"sleep {child} lever kvar: {state}"
+
+
+def test_jobs_must_be_a_whole_number_of_at_least_one(tmp_path):
+    for value, message in (("0", "--jobb 0: ange hur många dokument som görs samtidigt, minst 1"), ("tre", "heltal")):
+        proc = run_styr(*INTERIM, "-o", str(tmp_path / "ut"), "--jobb", value)
+        assert proc.returncode == 2 and message in proc.stderr, proc.stderr
+        assert not (tmp_path / "ut").exists()
+
+
+@needs_chromium
+def test_a_run_that_is_killed_leaves_no_chromium_and_no_profile_behind(tmp_path):
+    """`kill` (SIGTERM) while the PDFs are printed: the run ends as with Ctrl-C (130), its Chromium and every
+    one of its processes with it, the temporary profile removed, and no file written."""
+    from conftest import STYR
+
+    temp = Path(tempfile.mkdtemp(prefix="styr-k-", dir="/tmp"))
+    out = tmp_path / "ut"
+    try:
+        proc = subprocess.Popen(
+            [str(STYR), *INTERIM, "-f", "pdf", "-o", str(out), "--jobb", "1"],
+            env={**os.environ, "TMPDIR": str(temp)},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        deadline = time.monotonic() + 60
+        while not _processes_mentioning(f"--user-data-dir={temp}"):  # the run's Chromium is printing
+            assert time.monotonic() < deadline and proc.poll() is None, "Chromium startade aldrig"
+            time.sleep(0.05)
+        proc.terminate()
+        _, stderr = proc.communicate(timeout=30)
+        assert proc.returncode == 130, stderr
+        assert "Traceback" not in stderr  # as Ctrl-C: exit code 130
+        time.sleep(0.3)
+        assert not _processes_mentioning(str(temp))
+        assert not list(temp.iterdir())
+        assert not out.exists()
+    finally:
+        shutil.rmtree(temp, ignore_errors=True)

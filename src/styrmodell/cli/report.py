@@ -71,7 +71,6 @@ def rapport(
         "--jobs",
         "-j",
         metavar="ANTAL",
-        min=1,
         help="Hur många dokument som görs samtidigt med --organ all (standard: en per kärna; 1 gör dem ett i taget).",
         show_default=False,
     ),
@@ -91,6 +90,8 @@ def rapport(
     from styrmodell.svenska.text import terminal
 
     set_quiet(quiet)
+    if jobs is not None and jobs < 1:
+        raise FatalError(f"--jobb {jobs}: ange hur många dokument som görs samtidigt, minst 1")
     kind = report_type(typ)
     root = find_root(path)
     repo = load_model(root, use_cache=not no_cache)

@@ -13,6 +13,7 @@ made one after the other in this process.
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,6 +49,11 @@ class _Job:
 
 
 _JOB: _Job | None = None  # what the forked workers make documents of
+
+
+def _worker_start() -> None:
+    """A worker leaves Ctrl-C to the command, which ends the workers and writes nothing."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _draft_one(organ: str | None) -> tuple[str, Document | str]:
@@ -89,7 +95,9 @@ class Documents:
 
             _JOB = self.job
             try:
-                self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context("fork"))
+                self._pool = ProcessPoolExecutor(
+                    max_workers=self.jobs, mp_context=multiprocessing.get_context("fork"), initializer=_worker_start
+                )
                 self._futures = [self._pool.submit(_draft_one, organ) for organ in self.organs]
             finally:
                 _JOB = None  # the workers have forked with it; this process keeps no reference

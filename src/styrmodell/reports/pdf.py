@@ -20,8 +20,10 @@ import datetime as dt
 import hashlib
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -77,10 +79,16 @@ def one_browser() -> Iterator[None]:
     """Every PDF printed inside the block goes through one Chromium, started for the first and
     ended (with its whole process group) when the block ends, however it ends."""
     _Run.depth += 1
+    handles = _Run.depth == 1 and threading.current_thread() is threading.main_thread()
+    previous = signal.getsignal(signal.SIGTERM) if handles else None
+    if handles:
+        signal.signal(signal.SIGTERM, _interrupted)
     try:
         yield
     finally:
         _Run.depth -= 1
+        if handles:
+            signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
         if _Run.depth == 0:
             browser, folder = _Run.browser, _Run.folder
             _Run.browser = _Run.folder = None
@@ -88,6 +96,11 @@ def one_browser() -> Iterator[None]:
                 browser.close()
             if folder is not None:
                 folder.cleanup()
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    """`kill` (SIGTERM) ends a run that has a browser as Ctrl-C does: the browser and its profile go with it."""
+    raise KeyboardInterrupt
 
 
 def html_to_pdf(html: str, workdir: Path, *, date: dt.date | None = None) -> bytes:
