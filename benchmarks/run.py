@@ -237,40 +237,7 @@ def main() -> None:
         "första_diagnoserna_s": latency["första_s"],
     }
 
-    # the interim report for the whole municipality and every organ, as HTML (issue 3 and 7) and, on S, as PDF;
-    # with --referens paired with another installation's styr (main's), A B A B ...
-    reference = [str(args.referens)] if args.referens else None
-    with tempfile.TemporaryDirectory(prefix="styr-rapporter-") as reports:
-        html_m = ["report", "delarsrapport", str(m), "--period", "2026-08-31", "--organ", "all", "--format", "html"]
-        figures["report_M"] = measure(command + html_m + ["-o", str(Path(reports) / "a")], args.runs, env=env)
-        results["report_M_dokument"] = sum(1 for _ in (Path(reports) / "a").iterdir())
-        if reference:
-            pairs["report_M / referens"] = paired(
-                command + html_m + ["-o", str(Path(reports) / "a")],
-                reference + html_m + ["-o", str(Path(reports) / "b")],
-                args.runs,
-                kw_a=with_env,
-                kw_b=with_env,
-            )
-    if shutil.which("chromium") or shutil.which("chromium-browser"):
-        pdf_s = ["report", "delarsrapport", str(s), "--period", "2026-08-31", "--organ", "all", "--format", "pdf"]
-        with tempfile.TemporaryDirectory(prefix="styr-pdf-") as reports:
-            timing = measure(command + pdf_s + ["-o", str(Path(reports) / "a")], max(args.runs - 1, 1), env=env)
-            documents = sum(1 for _ in (Path(reports) / "a").iterdir())
-            figures["report_pdf_S"] = timing | {"dokument": documents, "s_per_dokument": timing["median_s"] / documents}
-            if reference:
-                pair = paired(
-                    command + pdf_s + ["-o", str(Path(reports) / "a")],
-                    reference + pdf_s + ["-o", str(Path(reports) / "b")],
-                    args.runs,
-                    kw_a=with_env,
-                    kw_b=with_env,
-                )
-                pairs["report_pdf_S / referens"] = pair | {
-                    "dokument": documents,
-                    "a_s_per_dokument": pair["a_median_s"] / documents,
-                    "b_s_per_dokument": pair["b_median_s"] / documents,
-                }
+    reports(command, [str(args.referens)] if args.referens else None, s, m, args.runs, env, results)
 
     growth = results.setdefault("tillväxt", {})
     for label in ("M/4", "M/2", "M"):
@@ -292,6 +259,46 @@ def main() -> None:
     print(rendered)
     if args.readme:
         _into_readme(args.readme, rendered)
+
+
+def reports(command: list[str], reference: list[str] | None, s: Path, m: Path, runs: int, env: dict, results: dict):
+    """The interim report for the whole municipality and every organ, as HTML on M (issue 3 and 7) and as
+    PDF on S, per document; with a reference `styr` (main's), each also paired with it, A B A B ..."""
+    figures = results.setdefault("mätningar", {})
+    pairs = results.setdefault("par", {})
+    with_env = {"env": env}
+    with tempfile.TemporaryDirectory(prefix="styr-rapporter-") as folder:
+        html_m = ["report", "delarsrapport", str(m), "--period", "2026-08-31", "--organ", "all", "--format", "html"]
+        figures["report_M"] = measure(command + html_m + ["-o", str(Path(folder) / "a")], runs, env=env)
+        results["report_M_dokument"] = sum(1 for _ in (Path(folder) / "a").iterdir())
+        if reference:
+            pairs["report_M / referens"] = paired(
+                command + html_m + ["-o", str(Path(folder) / "a")],
+                reference + html_m + ["-o", str(Path(folder) / "b")],
+                runs,
+                kw_a=with_env,
+                kw_b=with_env,
+            )
+    if not (shutil.which("chromium") or shutil.which("chromium-browser")):
+        return
+    pdf_s = ["report", "delarsrapport", str(s), "--period", "2026-08-31", "--organ", "all", "--format", "pdf"]
+    with tempfile.TemporaryDirectory(prefix="styr-pdf-") as folder:
+        timing = measure(command + pdf_s + ["-o", str(Path(folder) / "a")], max(runs - 1, 1), env=env)
+        documents = sum(1 for _ in (Path(folder) / "a").iterdir())
+        figures["report_pdf_S"] = timing | {"dokument": documents, "s_per_dokument": timing["median_s"] / documents}
+        if reference:
+            pair = paired(
+                command + pdf_s + ["-o", str(Path(folder) / "a")],
+                reference + pdf_s + ["-o", str(Path(folder) / "b")],
+                runs,
+                kw_a=with_env,
+                kw_b=with_env,
+            )
+            pairs["report_pdf_S / referens"] = pair | {
+                "dokument": documents,
+                "a_s_per_dokument": pair["a_median_s"] / documents,
+                "b_s_per_dokument": pair["b_median_s"] / documents,
+            }
 
 
 def _into_readme(readme: Path, rendered: str) -> None:

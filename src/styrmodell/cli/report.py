@@ -71,7 +71,8 @@ def rapport(
         "--jobs",
         "-j",
         metavar="ANTAL",
-        help="Hur många dokument som görs samtidigt med --organ all (standard: en per kärna; 1 gör dem ett i taget).",
+        help="Hur många dokument som görs samtidigt med --organ all (standard: ett per kärna när det finns så "
+        "mycket att göra att det lönar sig; 1 gör dem ett i taget).",
         show_default=False,
     ),
     no_cache: bool = typer.Option(False, "--ingen-cache", "--no-cache", help=NO_CACHE_HELP),
@@ -83,7 +84,7 @@ def rapport(
     import tempfile
 
     from styrmodell.fileio import atomic_write_all, atomic_write_bytes
-    from styrmodell.reports.batch import Documents, default_jobs
+    from styrmodell.reports.batch import Documents
     from styrmodell.reports.build import EXTENSIONS, Document, check_period, file_names, organs_for, report_type
     from styrmodell.reports.pdf import one_browser
     from styrmodell.reports.period import parse_period
@@ -109,9 +110,7 @@ def rapport(
         workdir = Path(run.enter_context(tempfile.TemporaryDirectory(prefix="styr-rapport-")))
         if format.value == "pdf":
             run.enter_context(one_browser())  # one Chromium prints every document of the run
-        made = run.enter_context(
-            Documents(repo, root, kind, chosen, organs, format.value, workdir, jobs or default_jobs())
-        )
+        made = run.enter_context(Documents(repo, root, kind, chosen, organs, format.value, workdir, jobs))
         if len(organs) > 1 and not is_quiet():
             from rich.progress import Progress
 

@@ -200,19 +200,15 @@ class Browser:
         for fd in (self._writer, self._reader):
             with contextlib.suppress(OSError):
                 os.close(fd)
+        # wait for it to quit without reaping it, so that its process group cannot be another's yet
         deadline = time.monotonic() + QUIT_SECONDS
-        status = None
-        while status is None and time.monotonic() < deadline:
-            pid, code = os.waitpid(self.pid, os.WNOHANG)
-            if pid:
-                status = code
-            else:
-                time.sleep(0.02)
+        while time.monotonic() < deadline:
+            if os.waitid(os.P_PID, self.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None:
+                break
+            time.sleep(0.02)
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(self.pid, signal.SIGKILL)  # the renderers and helpers, and Chromium if it did not quit
-        if status is None:
-            _, status = os.waitpid(self.pid, 0)
-        self._status = status
+        _, self._status = os.waitpid(self.pid, 0)
 
 
 def _pipe_above(floor: int) -> tuple[int, int]:
