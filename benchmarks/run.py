@@ -1,6 +1,7 @@
 """The benchmark: whole processes, paired with their references, peak memory.
 
     python benchmarks/run.py [--runs 3] [--out benchmarks/result.json] [--work DIR] [--readme README.md]
+                             [--referens /annan/venv/bin/styr]
 
 It generates the synthetic repositories (benchmarks/generate.py) at S and M and at ¼ and ½ of M,
 and times `styr` against references in the same run (a plain libyaml C-loader parse of the same
@@ -8,7 +9,8 @@ files in one process, yamllint on the same tree, `python -c "import typer"`, a c
 machines are shared and noisy, so each comparison is *paired*: the command and its reference run
 interleaved, A B A B ..., and the figure is the median of the per-pair ratios, with their min and
 max. It also measures the language server's latency from a one-line change to the diagnostics
-(benchmarks/lsp_latency.py) and the PDF time per document. It writes a JSON result file and prints
+(benchmarks/lsp_latency.py) and the PDF time per document; with --referens, the reports are also
+paired with another installation's `styr` (main's, say), to see a change side by side. It writes a JSON result file and prints
 the Markdown table; with --readme it also puts the table into the README's performance section.
 """
 
@@ -140,6 +142,12 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=HERE / "result.json")
     parser.add_argument("--work", type=Path, default=None, help="katalog för genererade repon (standard: temporär)")
     parser.add_argument("--readme", type=Path, default=None, help="skriv tabellen i README:s prestandaavsnitt")
+    parser.add_argument(
+        "--referens",
+        type=Path,
+        default=None,
+        help="en annan installations styr (t.ex. main:s) som rapporterna jämförs med, parvis",
+    )
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="styr-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -257,28 +265,7 @@ def main() -> None:
         "första_diagnoserna_s": latency["första_s"],
     }
 
-    # the interim report for the whole municipality and every organ, as HTML (issue 3 and 7)
-    with tempfile.TemporaryDirectory(prefix="styr-rapporter-") as reports:
-        figures["report_M"] = measure(
-            command
-            + ["report", "delarsrapport", str(m), "--period", "2026-08-31", "--organ", "all"]
-            + ["--format", "html", "-o", reports],
-            args.runs,
-            env=env,
-        )
-        results["report_M_dokument"] = sum(1 for _ in Path(reports).iterdir())
-    # PDF per document (one Chromium per document today), on S
-    if shutil.which("chromium") or shutil.which("chromium-browser"):
-        with tempfile.TemporaryDirectory(prefix="styr-pdf-") as reports:
-            timing = measure(
-                command
-                + ["report", "delarsrapport", str(s), "--period", "2026-08-31", "--organ", "all"]
-                + ["--format", "pdf", "-o", reports],
-                max(args.runs - 1, 1),
-                env=env,
-            )
-            documents = sum(1 for _ in Path(reports).iterdir())
-        figures["report_pdf_S"] = timing | {"dokument": documents, "s_per_dokument": timing["median_s"] / documents}
+    reports(command, [str(args.referens)] if args.referens else None, s, m, args.runs, env, results)
 
     growth = results.setdefault("tillväxt", {})
     for label in ("M/4", "M/2", "M"):
@@ -300,6 +287,46 @@ def main() -> None:
     print(rendered)
     if args.readme:
         _into_readme(args.readme, rendered)
+
+
+def reports(command: list[str], reference: list[str] | None, s: Path, m: Path, runs: int, env: dict, results: dict):
+    """The interim report for the whole municipality and every organ, as HTML on M (issue 3 and 7) and as
+    PDF on S, per document; with a reference `styr` (main's), each also paired with it, A B A B ..."""
+    figures = results.setdefault("mätningar", {})
+    pairs = results.setdefault("par", {})
+    with_env = {"env": env}
+    with tempfile.TemporaryDirectory(prefix="styr-rapporter-") as folder:
+        html_m = ["report", "delarsrapport", str(m), "--period", "2026-08-31", "--organ", "all", "--format", "html"]
+        figures["report_M"] = measure(command + html_m + ["-o", str(Path(folder) / "a")], runs, env=env)
+        results["report_M_dokument"] = sum(1 for _ in (Path(folder) / "a").iterdir())
+        if reference:
+            pairs["report_M / referens"] = paired(
+                command + html_m + ["-o", str(Path(folder) / "a")],
+                reference + html_m + ["-o", str(Path(folder) / "b")],
+                runs,
+                kw_a=with_env,
+                kw_b=with_env,
+            )
+    if not (shutil.which("chromium") or shutil.which("chromium-browser")):
+        return
+    pdf_s = ["report", "delarsrapport", str(s), "--period", "2026-08-31", "--organ", "all", "--format", "pdf"]
+    with tempfile.TemporaryDirectory(prefix="styr-pdf-") as folder:
+        timing = measure(command + pdf_s + ["-o", str(Path(folder) / "a")], max(runs - 1, 1), env=env)
+        documents = sum(1 for _ in (Path(folder) / "a").iterdir())
+        figures["report_pdf_S"] = timing | {"dokument": documents, "s_per_dokument": timing["median_s"] / documents}
+        if reference:
+            pair = paired(
+                command + pdf_s + ["-o", str(Path(folder) / "a")],
+                reference + pdf_s + ["-o", str(Path(folder) / "b")],
+                runs,
+                kw_a=with_env,
+                kw_b=with_env,
+            )
+            pairs["report_pdf_S / referens"] = pair | {
+                "dokument": documents,
+                "a_s_per_dokument": pair["a_median_s"] / documents,
+                "b_s_per_dokument": pair["b_median_s"] / documents,
+            }
 
 
 def _into_readme(readme: Path, rendered: str) -> None:
@@ -392,6 +419,15 @@ def table(results: dict) -> str:
         rows.append(
             f"| `styr report delarsrapport --organ all --format pdf` S ({pdf['dokument']} dokument), per dokument "
             f"| {_fmt(pdf['s_per_dokument'])} | hela körningen {_fmt(pdf['median_s'])} | | – |"
+        )
+    if "report_M / referens" in p:
+        row("`styr report ... --format html` M, mot referensens `styr`", "report_M / referens", "referensen", "–")
+    if "report_pdf_S / referens" in p:
+        pair = p["report_pdf_S / referens"]
+        rows.append(
+            f"| `styr report ... --format pdf` S, per dokument, mot referensens `styr` | "
+            f"{_fmt(pair['a_s_per_dokument'])} | referensen {_fmt(pair['b_s_per_dokument'])} | "
+            f"{_ratio(pair['kvot_median'])} ({_ratio(pair['kvot_min'])}–{_ratio(pair['kvot_max'])}) | – |"
         )
     if "yamllint_M" in f:
         rows.append(f"| yamllint M (för jämförelse) | {_fmt(f['yamllint_M']['median_s'])} | | | |")

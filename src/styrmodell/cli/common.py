@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from styrmodell.model.repository import Repository
 
 QUIET_HELP = 'Skriv inga lägesmeddelanden ("Skrev ...", förlopp, sammanfattning utan fynd); fel och varningar syns.'
+NO_CACHE_HELP = "Läs alla filer på nytt, utan cache (och lägg inget i den)."
 
 
 class _Settings:
@@ -97,13 +98,19 @@ def shown_from_cwd(findings: list[Finding], root: Path) -> list[Finding]:
 UNREAD_CODES = ("SM101", "SM102", "SM103", "SM105", "SM106", "SM107")
 
 
-def load_model(path: Path) -> Repository:
-    """The repository's model, for the commands that render it. What could not be read is said on
-    standard error, and the command then ends with exit code 1 (`warn_unread`)."""
+def load_model(path: Path, use_cache: bool = True) -> Repository:
+    """The repository's model, for the commands that render it, with the files parsed from the same
+    cache as `styr validera` uses (unless `use_cache` is off: `--ingen-cache`). What could not be
+    read is said on standard error, and the command then ends with exit code 1 (`warn_unread`)."""
     from styrmodell.validation.pipeline import validate
 
     root = find_root(path)
-    result = validate(root, need_model=True)
+    cache = None
+    if use_cache:
+        from styrmodell.load.cache import Cache
+
+        cache = Cache()
+    result = validate(root, cache=cache, need_model=True)
     assert result.repository is not None  # need_model always builds it
     warn_unread(result.findings, root)
     return result.repository

@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from styrmodell.cli.common import QUIET_HELP, emit, load_model, set_quiet
+from styrmodell.cli.common import NO_CACHE_HELP, QUIET_HELP, emit, load_model, set_quiet
 
 
 class Format(str, Enum):
@@ -43,6 +43,7 @@ def kompass(
     output: Optional[Path] = typer.Option(
         None, "--ut", "--output", "-o", metavar="FIL", help="Skriv till en fil i stället för standard ut."
     ),
+    no_cache: bool = typer.Option(False, "--ingen-cache", "--no-cache", help=NO_CACHE_HELP),
     quiet: bool = typer.Option(False, "--tyst", "--quiet", "-q", help=QUIET_HELP),
 ) -> None:
     """Visa en utvärdering med Kommunkompassen: poäng per område och delfråga, jämförelser, vilka
@@ -52,7 +53,7 @@ def kompass(
     from styrmodell.kompass.view import build_view
 
     set_quiet(quiet)
-    repo = load_model(path)
+    repo = load_model(path, use_cache=not no_cache)
     main_scored, compared = choose(repo, year, compare)
     view = build_view(repo, main_scored, compared)
     renderers = {

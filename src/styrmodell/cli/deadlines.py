@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from styrmodell.cli.common import QUIET_HELP, echo, find_root, load_model, set_quiet
+from styrmodell.cli.common import NO_CACHE_HELP, QUIET_HELP, echo, find_root, load_model, set_quiet
 from styrmodell.errors import FatalError
 
 
@@ -24,6 +24,7 @@ def frister(
     strict: bool = typer.Option(
         False, "--strikt", "--strict", help="Slutkod 1 om något som förfaller saknar underlag."
     ),
+    no_cache: bool = typer.Option(False, "--ingen-cache", "--no-cache", help=NO_CACHE_HELP),
     quiet: bool = typer.Option(False, "--tyst", "--quiet", "-q", help=QUIET_HELP),
 ) -> None:
     """Visa vad i årshjulet som förfaller snart och vad det fortfarande saknar (för ett schemalagt CI-jobb).
@@ -37,7 +38,7 @@ def frister(
 
     set_quiet(quiet)
     days = parse_window(within)
-    repo = load_model(path)
+    repo = load_model(path, use_cache=not no_cache)
     from styrmodell.model.base import MAX_DATE, MIN_DATE
 
     try:

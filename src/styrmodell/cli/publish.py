@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from styrmodell.cli.common import QUIET_HELP, find_root, load_model, say, set_quiet, warn
+from styrmodell.cli.common import NO_CACHE_HELP, QUIET_HELP, find_root, load_model, say, set_quiet, warn
 
 
 def publicera(
@@ -35,6 +35,7 @@ def publicera(
         help="Varje måls historia ur git på målets sida; utan den går det fortare (--no-history fungerar också).",
     ),
     no_history: bool = typer.Option(False, "--no-history", hidden=True),
+    no_cache: bool = typer.Option(False, "--ingen-cache", "--no-cache", help=NO_CACHE_HELP),
     quiet: bool = typer.Option(False, "--tyst", "--quiet", "-q", help=QUIET_HELP),
 ) -> None:
     """Bygg en statisk, tillgänglig webbplats av hela styrmodellen, med rapporterna och öppna data
@@ -42,11 +43,12 @@ def publicera(
     from styrmodell.errors import FatalError
     from styrmodell.publish.output import write_site
     from styrmodell.publish.site import build_site
+    from styrmodell.reports.pdf import one_browser
 
     set_quiet(quiet)
     pdf, history = pdf and not no_pdf, history and not no_history
     root = find_root(path)
-    repo = load_model(root)
+    repo = load_model(root, use_cache=not no_cache)
     histories = None
     if history:
         from styrmodell.review.log import object_logs
@@ -57,7 +59,8 @@ def publicera(
             if "git-repo" not in str(error):
                 raise
             say("Repot är inte ett git-repo: målens sidor visas utan historik.")
-    built = build_site(repo, root, histories, pdf=pdf)
+    with one_browser():  # one Chromium prints every PDF of the site
+        built = build_site(repo, root, histories, pdf=pdf)
     written = write_site(output, built.files)
     pages = sum(1 for name in built.files if name.endswith(".html"))
     say(

@@ -9,7 +9,17 @@ from typing import Optional
 
 import typer
 
-from styrmodell.cli.common import QUIET_HELP, find_root, is_quiet, load_model, say, set_quiet, stderr_console, warn
+from styrmodell.cli.common import (
+    NO_CACHE_HELP,
+    QUIET_HELP,
+    find_root,
+    is_quiet,
+    load_model,
+    say,
+    set_quiet,
+    stderr_console,
+    warn,
+)
 from styrmodell.errors import FatalError
 
 
@@ -55,21 +65,37 @@ def rapport(
         help="Fil att skriva (en katalog med --organ all); md och html skrivs annars till standard ut.",
     ),
     strict: bool = typer.Option(False, "--strikt", "--strict", help="Slutkod 1 om någon uppgift saknas i rapporten."),
+    jobs: Optional[int] = typer.Option(
+        None,
+        "--jobb",
+        "--jobs",
+        "-j",
+        metavar="ANTAL",
+        help="Hur många dokument som görs samtidigt med --organ all (standard: ett per kärna när det finns så "
+        "mycket att göra att det lönar sig; 1 gör dem ett i taget).",
+        show_default=False,
+    ),
+    no_cache: bool = typer.Option(False, "--ingen-cache", "--no-cache", help=NO_CACHE_HELP),
     quiet: bool = typer.Option(False, "--tyst", "--quiet", "-q", help=QUIET_HELP),
 ) -> None:
     """Skriv en rapport ur repot: verksamhetsplan, delårsrapport, årsredovisning med flera, som
     Markdown, HTML, Word eller PDF. Samma indata ger byte för byte samma utdata."""
+    import contextlib
     import tempfile
 
     from styrmodell.fileio import atomic_write_all, atomic_write_bytes
-    from styrmodell.reports.build import EXTENSIONS, check_period, file_names, make, organs_for, report_type
+    from styrmodell.reports.batch import Documents
+    from styrmodell.reports.build import EXTENSIONS, Document, check_period, file_names, organs_for, report_type
+    from styrmodell.reports.pdf import one_browser
     from styrmodell.reports.period import parse_period
     from styrmodell.svenska.text import terminal
 
     set_quiet(quiet)
+    if jobs is not None and jobs < 1:
+        raise FatalError(f"--jobb {jobs}: ange hur många dokument som görs samtidigt, minst 1")
     kind = report_type(typ)
     root = find_root(path)
-    repo = load_model(root)
+    repo = load_model(root, use_cache=not no_cache)
     chosen = parse_period(period) if period else kind.default_period(repo.config.today())
     check_period(kind, chosen)
     selection = organs_for(repo, kind, organ, chosen)
@@ -79,19 +105,22 @@ def rapport(
         raise FatalError(
             f"--format {format.value}{' med --organ all' if len(organs) > 1 else ''} skrivs till filer: ange --ut"
         )
-    documents = []
-    with tempfile.TemporaryDirectory(prefix="styr-rapport-") as workdir:
+    documents: list[Document] = []
+    with contextlib.ExitStack() as run:
+        workdir = Path(run.enter_context(tempfile.TemporaryDirectory(prefix="styr-rapport-")))
+        if format.value == "pdf":
+            run.enter_context(one_browser())  # one Chromium prints every document of the run
+        made = run.enter_context(Documents(repo, root, kind, chosen, organs, format.value, workdir, jobs))
         if len(organs) > 1 and not is_quiet():
             from rich.progress import Progress
 
             with Progress(transient=True, console=stderr_console()) as progress:
                 task = progress.add_task(f"{kind.title} {chosen.label}", total=len(organs))
-                for ident in organs:
-                    documents.append(make(repo, root, kind, chosen, ident, format.value, Path(workdir)))
+                for document in made:
+                    documents.append(document)
                     progress.advance(task)
         else:
-            for ident in organs:
-                documents.append(make(repo, root, kind, chosen, ident, format.value, Path(workdir)))
+            documents.extend(made)
     if selection.skipped:
         skipped = ", ".join(repo.organ_by_id[o].namn for o in selection.skipped)
         say(f"Hoppar över {skipped}: inget eget underlag för {kind.title.split(' –')[0].lower()}.")

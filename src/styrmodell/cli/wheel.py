@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from styrmodell.cli.common import QUIET_HELP, emit, load_model, say, set_quiet
+from styrmodell.cli.common import NO_CACHE_HELP, QUIET_HELP, emit, load_model, say, set_quiet
 from styrmodell.errors import FatalError
 
 
@@ -41,6 +41,7 @@ def arshjul(
         help="Dagens datum: hjulets markering för i dag och kalenderfilens ändringsdatum (standard: "
         "referensdatum i styrmodell.yaml, annars i dag), så att samma hjul kan ritas igen.",
     ),
+    no_cache: bool = typer.Option(False, "--ingen-cache", "--no-cache", help=NO_CACHE_HELP),
     quiet: bool = typer.Option(False, "--tyst", "--quiet", "-q", help=QUIET_HELP),
 ) -> None:
     """Visa årshjulet månad för månad, rita det som ett hjul (svg/html) eller exportera det som kalender (.ics)."""
@@ -56,7 +57,7 @@ def arshjul(
         year = chosen_day.year
     if year is not None and not MIN_DATE.year <= year <= MAX_DATE.year:
         raise FatalError(f"--år {year}: ett år mellan {MIN_DATE.year} och {MAX_DATE.year}")
-    repo = load_model(path)
+    repo = load_model(path, use_cache=not no_cache)
     if organ is not None and organ not in repo.organ_by_id:
         from styrmodell.svenska.suggest import did_you_mean
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from styrmodell.errors import FatalError
@@ -24,6 +25,8 @@ class Document:
     scope: str  # whose report, in words
     content: bytes
     missing: list[str]
+    pdf_from: str = ""  # "html" or "docx": `content` is still the PDF's source (`draft`), until `finish`
+    date: dt.date | None = None  # the period's end: the PDF's dates
 
 
 def file_names(names: list[str]) -> list[str]:
@@ -99,29 +102,40 @@ def check_period(kind: ReportType, period: ReportPeriod) -> None:
 def make(
     repo: Repository, root: Path, kind: ReportType, period: ReportPeriod, organ: str | None, fmt: str, workdir: Path
 ) -> Document:
+    return finish(draft(repo, root, kind, period, organ, fmt), workdir)
+
+
+def draft(
+    repo: Repository, root: Path, kind: ReportType, period: ReportPeriod, organ: str | None, fmt: str
+) -> Document:
+    """The document, made from the model alone (so that many can be made side by side, `reports/batch.py`);
+    a PDF is still its source here: the HTML for Chromium, or without Chromium the Word file for
+    LibreOffice, printed by `finish`."""
     check_period(kind, period)
     data = ReportData(repo, period, owner(repo, organ) if organ else None)
+    source = fmt
     if fmt == "pdf":
-        return _pdf(root, kind, data, organ, workdir)
-    rendered = render(kind.name, data, fmt, root, kind.title)
-    if fmt == "docx":
-        content = _docx(kind, rendered.text, root)
-    else:
-        content = rendered.text.encode("utf-8")
-    return Document(organ or WHOLE, data.scope, content, rendered.missing)
+        from styrmodell.reports import pdf
+
+        source = "html" if pdf.find_chromium() else "docx"
+    rendered = render(kind.name, data, source, root, kind.title)
+    content = _docx(kind, rendered.text, root) if source == "docx" else rendered.text.encode("utf-8")
+    pending = source if fmt == "pdf" else ""
+    return Document(organ or WHOLE, data.scope, content, rendered.missing, pending, data.period.end)
 
 
-def _pdf(root: Path, kind: ReportType, data: ReportData, organ: str | None, workdir: Path) -> Document:
-    """The HTML printed by Chromium; without Chromium, the Word file converted by LibreOffice."""
+def finish(document: Document, workdir: Path) -> Document:
+    """The document whole: a PDF's source printed by Chromium (the run's one, inside
+    `pdf.one_browser()`) or converted by LibreOffice."""
+    if not document.pdf_from:
+        return document
     from styrmodell.reports import pdf
 
-    if pdf.find_chromium():
-        rendered = render(kind.name, data, "html", root, kind.title)
-        content = pdf.html_to_pdf(rendered.text, workdir, date=data.period.end)
+    if document.pdf_from == "html":
+        content = pdf.html_to_pdf(document.content.decode("utf-8"), workdir, date=document.date)
     else:
-        rendered = render(kind.name, data, "docx", root, kind.title)
-        content = pdf.docx_to_pdf(_docx(kind, rendered.text, root), workdir, date=data.period.end)
-    return Document(organ or WHOLE, data.scope, content, rendered.missing)
+        content = pdf.docx_to_pdf(document.content, workdir, date=document.date)
+    return replace(document, content=content, pdf_from="")
 
 
 def _docx(kind: ReportType, blocks: str, root: Path | None = None) -> bytes:
