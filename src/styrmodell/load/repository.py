@@ -91,9 +91,10 @@ def _from_pieces(
             to_parse.append((relpath, raw))
         else:
             loaded_by_path[relpath] = hit
-    for parsed in parse_all(to_parse, budget[0], budget[1], deadline=deadline):
+    parsed_files = parse_all(to_parse, budget[0], budget[1], deadline=deadline)
+    for (relpath, raw), parsed in zip(to_parse, parsed_files, strict=True):
         if cache is not None:
-            cache.put_file(cache.file_key(parsed.path, dict(to_parse)[parsed.path], budget), parsed)
+            cache.put_file(cache.file_key(relpath, raw, budget), parsed)
         loaded_by_path[parsed.path] = parsed
     loaded = [loaded_by_path[relpath] for relpath, _ in missing]
     new = {(f.path, raw, budget): Piece(config, f) for f, (_, raw) in zip(loaded, missing, strict=True)}

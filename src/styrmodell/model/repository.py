@@ -116,11 +116,7 @@ class Repository:
     @cached_property
     def id_kinds(self) -> dict[str, str]:
         """id → its kind, as `index` has it (the first definition wins)."""
-        out: dict[str, str] = {}
-        for kind, objects in self.globals():
-            for obj in objects:
-                out.setdefault(obj.id, kind)
-        return out
+        return {ident: kind for ident, (kind, _) in self.index.items()}
 
     @cached_property
     def organ_by_id(self) -> dict[str, Organ]:

@@ -56,14 +56,15 @@ def _duplicates(objects: Iterable[Delegation | Risk], what: str) -> Iterator[tup
 
 
 def context(repo: Repository, options) -> dict[str, tuple[str, Same]]:
-    """For each id defined more than once in the repository: its first definition, and what it is."""
-    first: dict[str, tuple[str, Node]] = {}
+    """For each id defined more than once in the repository: its first definition (`Repository.index`),
+    and what it is."""
+    first = repo.index
     repeated: dict[str, tuple[str, Same]] = {}
-    for kind, objects in repo.globals():
+    for _kind, objects in repo.globals():
         for obj in objects:
-            seen = first.setdefault(obj.id, (kind, obj))
-            if seen[1] is not obj and obj.id not in repeated:
-                repeated[obj.id] = (seen[0], Same(seen[1]))
+            kind, defined = first[obj.id]
+            if defined is not obj and obj.id not in repeated:
+                repeated[obj.id] = (kind, Same(defined))
     return repeated
 
 
